@@ -1,0 +1,3 @@
+/* cmd-show.c: `byline show`: metadata and clean text of files, no index. */
+#include "system.h"
+#include "cmd.h"

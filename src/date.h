@@ -1,0 +1,59 @@
+/* date.h: finding and parsing dates in article text, with their precision.
+
+   Pure: no I/O, no globals, never reads the clock (callers pass 'now').
+   A date is never completed from today's date; a date after 'now' is
+   rejected; an ambiguous dd/mm vs mm/dd (both parts <= 12) keeps only the
+   year. */
+#ifndef BYLINE_DATE_H
+#define BYLINE_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum date_precision
+{
+  DATE_PREC_NONE = 0,
+  DATE_PREC_YEAR,
+  DATE_PREC_MONTH,
+  DATE_PREC_DAY,
+  DATE_PREC_MINUTE,
+  DATE_PREC_SECOND
+};
+
+struct date
+{
+  enum date_precision precision;   /* NONE: no date; fields below unset */
+  int year, month, day;             /* month, day: 0 when not known */
+  int hour, minute, second;
+  bool has_tz;                      /* tz_minutes is meaningful */
+  int tz_minutes;                   /* offset east of UTC: EDT is -240 */
+};
+
+/* Finds the first date in s[0..n) (one line or paragraph of text).  Returns
+   true and fills *d; *start and *end (either may be NULL) get the byte range
+   of the match, so "January 12, 2014 by Jean-Louis Santini" leaves the
+   author after *end.  'now' is seconds since the epoch. */
+bool date_find (const char *s, size_t n, int64_t now, struct date *d,
+                size_t *start, size_t *end);
+
+/* Parses s[0..n) as one date and nothing else (surrounding spaces and
+   punctuation allowed): for header fields such as "Date:" */
+bool date_parse (const char *s, size_t n, int64_t now, struct date *d);
+
+#define DATE_ISO_MAX 40
+/* ISO 8601 to the date's precision: "2021", "2021-04", "2021-03-31",
+   "2021-03-31T04:15-04:00", "2021-03-31T08:15:00Z", "" for none.  Returns buf. */
+const char *date_iso (const struct date *d, char buf[DATE_ISO_MAX]);
+
+/* Parses what date_iso wrote (for reading dates back from the index). */
+bool date_from_iso (const char *s, struct date *d);
+
+/* "year", "month", "day", "minute", "second"; NULL for none. */
+const char *date_precision_name (enum date_precision p);
+
+/* A key that sorts dates chronologically (local time as written;
+   unknown parts count as their earliest value); 0 for no date. */
+int64_t date_sort_key (const struct date *d);
+
+#endif

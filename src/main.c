@@ -1,0 +1,99 @@
+/* main.c: options, locale, and dispatch to a command. */
+#include "system.h"
+
+#include <getopt.h>
+#include <locale.h>
+
+#include "cmd.h"
+#include "msg.h"
+
+struct command
+{
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;      /* N_() */
+};
+
+static const struct command commands[] = {
+  { "show", cmd_show, N_("print the metadata and clean text of article files") },
+};
+
+static void
+usage (void)
+{
+  printf (_("Usage: byline [OPTION]... [DIR]\n"
+            "  or:  byline COMMAND [OPTION]... [ARG]...\n"));
+  fputs (_("Read, search and compare a collection of saved news articles.\n"),
+         stdout);
+  fputs ("\n", stdout);
+  fputs (_("Commands:\n"), stdout);
+  for (size_t i = 0; i < ARRAY_SIZE (commands); i++)
+    printf ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fputs ("\n", stdout);
+  fputs (_("Options:\n"
+           "  -h, --help     display this help and exit\n"
+           "  -V, --version  output version information and exit\n"), stdout);
+  fputs ("\n", stdout);
+  fputs (_("Run 'byline COMMAND --help' for the options of a command.\n"),
+         stdout);
+  /* TRANSLATORS: the placeholder is the bug report address. */
+  printf (_("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+}
+
+static void
+version (void)
+{
+  printf ("byline %s\n", PACKAGE_VERSION);
+  fputs (_("License GPLv3+: GNU GPL version 3 or later.\n"
+           "This is free software: you are free to change and redistribute it.\n"
+           "There is NO WARRANTY, to the extent permitted by law.\n"), stdout);
+}
+
+int
+cmd_usage_error (const char *cmd)
+{
+  if (cmd)
+    fprintf (stderr, _("Try 'byline %s --help' for more information.\n"), cmd);
+  else
+    fputs (_("Try 'byline --help' for more information.\n"), stderr);
+  return 2;
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (PACKAGE, "UTF-8");
+  textdomain (PACKAGE);
+  atexit (msg_close_stdout);
+
+  if (argc >= 2 && argv[1][0] != '-')
+    for (size_t i = 0; i < ARRAY_SIZE (commands); i++)
+      if (strcmp (argv[1], commands[i].name) == 0)
+        return commands[i].run (argc - 1, argv + 1);
+
+  static const struct option longopts[] = {
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'V' },
+    { NULL, 0, NULL, 0 }
+  };
+  int c;
+  while ((c = getopt_long (argc, argv, "+hV", longopts, NULL)) != -1)
+    switch (c)
+      {
+      case 'h':
+        usage ();
+        return 0;
+      case 'V':
+        version ();
+        return 0;
+      default:
+        return cmd_usage_error (NULL);
+      }
+  if (optind < argc)
+    msg_error (_("unknown command '%s'"), argv[optind]);
+  else
+    msg_error (_("no command given"));
+  return cmd_usage_error (NULL);
+}

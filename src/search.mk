@@ -1,0 +1,1 @@
+## src/search.mk: the FTS5 tokenizer and the query language.
