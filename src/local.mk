@@ -11,4 +11,5 @@ libbyline_a_SOURCES += \
 	src/msg.c src/msg.h \
 	src/article.c src/article.h \
 	src/cmd.h \
+	src/names.c src/names.h \
 	src/cmd-show.c
