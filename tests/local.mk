@@ -24,3 +24,7 @@ EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh \
 	sample-articles/002_627ae5fae44a2e15.txt \
 	sample-articles/003_b83eedb220476ed3.txt \
 	sample-articles/004_1cd7caf796a3157a.txt
+
+# The manual renders without warnings.
+TESTS += tests/cli/man.sh
+EXTRA_DIST += tests/cli/man.sh
