@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#if ENABLE_NLS
+#if defined ENABLE_NLS && ENABLE_NLS
 # include <libintl.h>
 # define _(s) gettext (s)
 # define P_(s, p, n) ngettext ((s), (p), (n))
