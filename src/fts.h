@@ -8,11 +8,54 @@
 #ifndef BYLINE_FTS_H
 #define BYLINE_FTS_H
 
+#include <stddef.h>
 #include <sqlite3.h>
+
+#include "buf.h"
+
+struct text_token;
 
 /* Registers on db: the FTS5 tokenizer "byline", and the SQL function
    byline_fold(text) -> text (text_fold over the whole string, NULL stays
    NULL).  Returns SQLITE_OK or an SQLite error code. */
 int fts_register (sqlite3 *db);
+
+/* Also registered by fts_register: byline_words(text) -> text, the words
+   the tokenizer emits for the text, in text_fold form, separated by single
+   spaces, with " \n " between the words of different lines (NULL stays
+   NULL).  query.c matches metadata with
+     (' ' || coalesce(byline_words(a.outlet), '') || ' ') LIKE '% word %'
+   so that "outlet:presse" finds "Agence France-Presse" but not
+   "Pressemitteilung", and author:"smith jones" does not run across two
+   authors. */
+
+/* ---- the tokenizer's words, for code that must agree with it ----------- */
+
+/* Scratch space reused between calls, so that tokenizing a long text does
+   not allocate per word.  Initialize with FTS_WORDS_INIT; one user at a
+   time; release with fts_words_free. */
+struct fts_words
+{
+  struct text_token *toks;
+  size_t toks_alloc;
+  struct text_token *sub;
+  size_t sub_alloc;
+  struct buf fold;
+};
+#define FTS_WORDS_INIT { NULL, 0, NULL, 0, BUF_INIT }
+
+/* Called for each word: 'word' (word_len bytes, not NUL-terminated, valid
+   only during the call) in text_fold form; off/len its byte range in the
+   input.  A token whose folded form is several words (NFKC turns "㍻"
+   into two ideographs) calls back once per word, with the same range.
+   Returning nonzero stops the walk. */
+typedef int fts_word_fn (void *ctx, const char *word, size_t word_len,
+                         size_t off, size_t len);
+
+/* Walks the words of s[0..n) exactly as the tokenizer "byline" emits them.
+   Returns 0, or the first nonzero value fn returned. */
+int fts_words (struct fts_words *fw, const char *s, size_t n,
+               fts_word_fn *fn, void *ctx);
+void fts_words_free (struct fts_words *fw);
 
 #endif

@@ -1,0 +1,307 @@
+/* fts.c: the FTS5 tokenizer "byline" and the SQL functions byline_fold and
+   byline_words, all over text_tokenize and text_fold. */
+#include "system.h"
+#include "fts.h"
+
+#include "buf.h"
+#include "text.h"
+
+/* ---- words -------------------------------------------------------------- */
+
+/* True if s[0..n) is ASCII letters and digits only: its text_fold is then
+   plain lowercasing (NFKC, case folding and diacritic removal change
+   nothing else), which is the common case worth skipping libunistring for. */
+static bool
+fts_ascii_alnum (const char *s, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    {
+      unsigned char c = s[i];
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+            || (c >= '0' && c <= '9')))
+        return false;
+    }
+  return true;
+}
+
+static void
+fts_ascii_lower (const char *s, size_t n, struct buf *out)
+{
+  buf_reset (out);
+  buf_add (out, s, n);
+  for (size_t i = 0; i < n; i++)
+    if (out->data[i] >= 'A' && out->data[i] <= 'Z')
+      out->data[i] += 'a' - 'A';
+}
+
+/* Folds the word token s[off..off+len) and calls fn for each word of the
+   folded form: folding may change where the word breaks are, and the
+   query side must see the same words as the document side. */
+static int
+fts_words_one (struct fts_words *fw, const char *s, size_t off, size_t len,
+               fts_word_fn *fn, void *ctx)
+{
+  const char *w = s + off;
+  if (fts_ascii_alnum (w, len))
+    {
+      fts_ascii_lower (w, len, &fw->fold);
+      return fn (ctx, fw->fold.data, len, off, len);
+    }
+
+  text_fold (w, len, &fw->fold);
+  if (fw->fold.len == 0)
+    return 0;
+  size_t nsub = text_tokenize (fw->fold.data, fw->fold.len, &fw->sub,
+                               &fw->sub_alloc);
+  for (size_t i = 0; i < nsub; i++)
+    if (fw->sub[i].word && fw->sub[i].len > 0)
+      {
+        int rc = fn (ctx, fw->fold.data + fw->sub[i].off, fw->sub[i].len,
+                     off, len);
+        if (rc)
+          return rc;
+      }
+  return 0;
+}
+
+int
+fts_words (struct fts_words *fw, const char *s, size_t n, fts_word_fn *fn,
+           void *ctx)
+{
+  if (n == 0)
+    return 0;
+  size_t ntok = text_tokenize (s, n, &fw->toks, &fw->toks_alloc);
+  for (size_t i = 0; i < ntok; i++)
+    {
+      if (!fw->toks[i].word || fw->toks[i].len == 0)
+        continue;
+      int rc = fts_words_one (fw, s, fw->toks[i].off, fw->toks[i].len, fn,
+                              ctx);
+      if (rc)
+        return rc;
+    }
+  return 0;
+}
+
+void
+fts_words_free (struct fts_words *fw)
+{
+  free (fw->toks);
+  free (fw->sub);
+  buf_free (&fw->fold);
+  fw->toks = fw->sub = NULL;
+  fw->toks_alloc = fw->sub_alloc = 0;
+}
+
+/* ---- the tokenizer ------------------------------------------------------ */
+
+/* One per FTS5 table.  The scratch space is reused for every document;
+   'busy' guards against a nested call (an auxiliary function tokenizing
+   from inside another tokenization), which gets scratch of its own. */
+struct fts_tokenizer
+{
+  struct fts_words words;
+  bool busy;
+};
+
+typedef int fts_token_cb (void *ctx, int tflags, const char *token,
+                          int ntoken, int start, int end);
+
+struct fts_emit
+{
+  void *ctx;
+  fts_token_cb *token;
+};
+
+static int
+fts_tok_create (void *user, const char **argv, int argc,
+                Fts5Tokenizer **out)
+{
+  (void) user;
+  (void) argv;
+  /* No options: refuse them rather than silently ignore a typo. */
+  if (argc > 0)
+    return SQLITE_ERROR;
+  struct fts_tokenizer *t = xcalloc (1, sizeof *t);
+  *out = (Fts5Tokenizer *) t;
+  return SQLITE_OK;
+}
+
+static void
+fts_tok_delete (Fts5Tokenizer *tok)
+{
+  struct fts_tokenizer *t = (struct fts_tokenizer *) tok;
+  if (t == NULL)
+    return;
+  fts_words_free (&t->words);
+  free (t);
+}
+
+static int
+fts_tok_emit (void *ctx, const char *word, size_t word_len, size_t off,
+              size_t len)
+{
+  struct fts_emit *e = ctx;
+  return e->token (e->ctx, 0, word, (int) word_len, (int) off,
+                   (int) (off + len));
+}
+
+/* Documents, queries, prefix queries and auxiliary functions all get the
+   same tokens: the folded form is what the index holds, so a query (and a
+   prefix query's stem) must be folded the same way, and highlight() needs
+   the same token positions as the index.  No synonyms
+   (FTS5_TOKEN_COLOCATED) are emitted. */
+static int
+fts_tok_tokenize (Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
+                  int ntext, fts_token_cb *token)
+{
+  struct fts_tokenizer *t = (struct fts_tokenizer *) tok;
+  struct fts_emit e = { ctx, token };
+  (void) flags;
+  if (text == NULL || ntext <= 0)
+    return SQLITE_OK;
+
+  if (!t->busy)
+    {
+      t->busy = true;
+      int rc = fts_words (&t->words, text, (size_t) ntext, fts_tok_emit, &e);
+      t->busy = false;
+      return rc;
+    }
+  struct fts_words fw = FTS_WORDS_INIT;
+  int rc = fts_words (&fw, text, (size_t) ntext, fts_tok_emit, &e);
+  fts_words_free (&fw);
+  return rc;
+}
+
+/* ---- SQL functions ------------------------------------------------------ */
+
+static void
+fts_sql_fold (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  (void) argc;
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  const char *s = (const char *) sqlite3_value_text (argv[0]);
+  int n = sqlite3_value_bytes (argv[0]);
+  if (s == NULL)
+    {
+      sqlite3_result_error_nomem (ctx);
+      return;
+    }
+  struct buf out = BUF_INIT;
+  text_fold (s, (size_t) n, &out);
+  sqlite3_result_text (ctx, out.data ? out.data : "", (int) out.len,
+                       SQLITE_TRANSIENT);
+  buf_free (&out);
+}
+
+struct fts_join
+{
+  struct buf *out;
+  size_t line_start;    /* where the current line's words begin in out */
+};
+
+static int
+fts_join_word (void *ctx, const char *word, size_t word_len, size_t off,
+               size_t len)
+{
+  struct fts_join *j = ctx;
+  (void) off;
+  (void) len;
+  if (j->out->len > 0)
+    buf_addc (j->out, ' ');
+  buf_add (j->out, word, word_len);
+  return 0;
+}
+
+static void
+fts_sql_words (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  (void) argc;
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  const char *s = (const char *) sqlite3_value_text (argv[0]);
+  size_t n = (size_t) sqlite3_value_bytes (argv[0]);
+  if (s == NULL)
+    {
+      sqlite3_result_error_nomem (ctx);
+      return;
+    }
+  struct fts_words fw = FTS_WORDS_INIT;
+  struct buf out = BUF_INIT;
+  struct fts_join j = { &out, 0 };
+  while (n > 0)
+    {
+      const char *nl = memchr (s, '\n', n);
+      size_t line = nl ? (size_t) (nl - s) : n;
+      /* A line break becomes a word of its own, "\n", between the words of
+         the two lines. */
+      if (out.len > 0 && out.len > j.line_start)
+        {
+          buf_adds (&out, " \n");
+          j.line_start = out.len;
+        }
+      fts_words (&fw, s, line, fts_join_word, &j);
+      s += line;
+      n -= line;
+      if (n > 0)
+        {
+          s++;
+          n--;
+        }
+    }
+  sqlite3_result_text (ctx, out.data ? out.data : "", (int) out.len,
+                       SQLITE_TRANSIENT);
+  buf_free (&out);
+  fts_words_free (&fw);
+}
+
+/* ---- registration ------------------------------------------------------- */
+
+static fts5_api *
+fts_api (sqlite3 *db)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL)
+      != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return api;
+}
+
+int
+fts_register (sqlite3 *db)
+{
+  static fts5_tokenizer tokenizer = {
+    .xCreate = fts_tok_create,
+    .xDelete = fts_tok_delete,
+    .xTokenize = fts_tok_tokenize,
+  };
+  fts5_api *api = fts_api (db);
+  if (api == NULL)
+    return SQLITE_ERROR;
+  int rc = api->xCreateTokenizer (api, "byline", NULL, &tokenizer, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+#ifdef SQLITE_INNOCUOUS
+  flags |= SQLITE_INNOCUOUS;
+#endif
+  rc = sqlite3_create_function_v2 (db, "byline_fold", 1, flags, NULL,
+                                   fts_sql_fold, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  return sqlite3_create_function_v2 (db, "byline_words", 1, flags, NULL,
+                                     fts_sql_words, NULL, NULL, NULL);
+}
