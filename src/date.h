@@ -52,8 +52,22 @@ bool date_from_iso (const char *s, struct date *d);
 /* "year", "month", "day", "minute", "second"; NULL for none. */
 const char *date_precision_name (enum date_precision p);
 
-/* A key that sorts dates chronologically (local time as written;
-   unknown parts count as their earliest value); 0 for no date. */
+/* A key that sorts dates chronologically, YYYYMMDDhhmmss as a number
+   (unknown parts count as their earliest value: 0 for month and day);
+   0 for no date.  A time with a zone is converted to UTC first so keys
+   from different zones compare; a time without one counts as written. */
 int64_t date_sort_key (const struct date *d);
+
+/* ---- names (date-names.c) ------------------------------------------------
+   English, French, German and Spanish; case and accent insensitive
+   ("MÄRZ", "fevr", "Sept"); s[0..n) is the word without a trailing dot. */
+
+/* Returns 1..12, or 0 when s is no month name.  *weak (may be NULL) is set
+   for names that are also common words ("Mars", the planet): date_find
+   wants a day next to those. */
+int date_month_name (const char *s, size_t n, bool *weak);
+
+/* Returns 1 (Monday) .. 7 (Sunday), or 0 when s is no day name. */
+int date_weekday_name (const char *s, size_t n);
 
 #endif
