@@ -34,18 +34,64 @@ fts_ascii_lower (const char *s, size_t n, struct buf *out)
       out->data[i] += 'a' - 'A';
 }
 
+/* Bytes of the apostrophe at w[0..n), or 0. */
+static size_t
+fts_apostrophe (const char *w, size_t n)
+{
+  if (w[0] == '\'')
+    return 1;
+  if (n >= 3 && memcmp (w, "\xe2\x80\x99", 3) == 0)       /* U+2019 */
+    return 3;
+  if (n >= 2 && memcmp (w, "\xca\xbc", 2) == 0)           /* U+02BC */
+    return 2;
+  return 0;
+}
+
+/* Calls fn for the folded word w[0..n), then, with 'parts', for the
+   pieces between its apostrophes. */
+static int
+fts_words_emit (const char *w, size_t n, size_t off, size_t len, bool parts,
+                fts_word_fn *fn, void *ctx)
+{
+  int rc = fn (ctx, w, n, off, len, false);
+  if (rc || !parts)
+    return rc;
+  if (memchr (w, '\'', n) == NULL && memchr (w, '\xe2', n) == NULL
+      && memchr (w, '\xca', n) == NULL)
+    return 0;
+  size_t start = 0;
+  for (size_t i = 0; i <= n; )
+    {
+      size_t a = i < n ? fts_apostrophe (w + i, n - i) : 1;
+      if (a == 0)
+        {
+          i++;
+          continue;
+        }
+      if (i > start && i - start < n)
+        {
+          rc = fn (ctx, w + start, i - start, off, len, true);
+          if (rc)
+            return rc;
+        }
+      i += a;
+      start = i;
+    }
+  return 0;
+}
+
 /* Folds the word token s[off..off+len) and calls fn for each word of the
    folded form: folding may change where the word breaks are, and the
    query side must see the same words as the document side. */
 static int
 fts_words_one (struct fts_words *fw, const char *s, size_t off, size_t len,
-               fts_word_fn *fn, void *ctx)
+               bool parts, fts_word_fn *fn, void *ctx)
 {
   const char *w = s + off;
   if (fts_ascii_alnum (w, len))
     {
       fts_ascii_lower (w, len, &fw->fold);
-      return fn (ctx, fw->fold.data, len, off, len);
+      return fn (ctx, fw->fold.data, len, off, len, false);
     }
 
   text_fold (w, len, &fw->fold);
@@ -56,8 +102,8 @@ fts_words_one (struct fts_words *fw, const char *s, size_t off, size_t len,
   for (size_t i = 0; i < nsub; i++)
     if (fw->sub[i].word && fw->sub[i].len > 0)
       {
-        int rc = fn (ctx, fw->fold.data + fw->sub[i].off, fw->sub[i].len,
-                     off, len);
+        int rc = fts_words_emit (fw->fold.data + fw->sub[i].off,
+                                 fw->sub[i].len, off, len, parts, fn, ctx);
         if (rc)
           return rc;
       }
@@ -65,8 +111,8 @@ fts_words_one (struct fts_words *fw, const char *s, size_t off, size_t len,
 }
 
 int
-fts_words (struct fts_words *fw, const char *s, size_t n, fts_word_fn *fn,
-           void *ctx)
+fts_words (struct fts_words *fw, const char *s, size_t n, bool parts,
+           fts_word_fn *fn, void *ctx)
 {
   if (n == 0)
     return 0;
@@ -75,8 +121,8 @@ fts_words (struct fts_words *fw, const char *s, size_t n, fts_word_fn *fn,
     {
       if (!fw->toks[i].word || fw->toks[i].len == 0)
         continue;
-      int rc = fts_words_one (fw, s, fw->toks[i].off, fw->toks[i].len, fn,
-                              ctx);
+      int rc = fts_words_one (fw, s, fw->toks[i].off, fw->toks[i].len,
+                              parts, fn, ctx);
       if (rc)
         return rc;
     }
@@ -139,37 +185,42 @@ fts_tok_delete (Fts5Tokenizer *tok)
 
 static int
 fts_tok_emit (void *ctx, const char *word, size_t word_len, size_t off,
-              size_t len)
+              size_t len, bool part)
 {
   struct fts_emit *e = ctx;
-  return e->token (e->ctx, 0, word, (int) word_len, (int) off,
-                   (int) (off + len));
+  return e->token (e->ctx, part ? FTS5_TOKEN_COLOCATED : 0, word,
+                   (int) word_len, (int) off, (int) (off + len));
 }
 
 /* Documents, queries, prefix queries and auxiliary functions all get the
-   same tokens: the folded form is what the index holds, so a query (and a
-   prefix query's stem) must be folded the same way, and highlight() needs
-   the same token positions as the index.  No synonyms
-   (FTS5_TOKEN_COLOCATED) are emitted. */
+   same tokens at the same positions: the folded form is what the index
+   holds, so a query (and a prefix query's stem) must be folded the same
+   way, and highlight() needs the positions the index has.  Documents also
+   get the parts of words with apostrophes as colocated tokens, so that
+   "china" finds "China's"; a query must not (colocated query tokens
+   would mean alternatives for one position, and "china's" should ask for
+   the whole word), nor auxiliary functions, which ignore them. */
 static int
 fts_tok_tokenize (Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
                   int ntext, fts_token_cb *token)
 {
   struct fts_tokenizer *t = (struct fts_tokenizer *) tok;
   struct fts_emit e = { ctx, token };
-  (void) flags;
+  bool parts = (flags & FTS5_TOKENIZE_DOCUMENT) != 0;
   if (text == NULL || ntext <= 0)
     return SQLITE_OK;
 
   if (!t->busy)
     {
       t->busy = true;
-      int rc = fts_words (&t->words, text, (size_t) ntext, fts_tok_emit, &e);
+      int rc = fts_words (&t->words, text, (size_t) ntext, parts,
+                          fts_tok_emit, &e);
       t->busy = false;
       return rc;
     }
   struct fts_words fw = FTS_WORDS_INIT;
-  int rc = fts_words (&fw, text, (size_t) ntext, fts_tok_emit, &e);
+  int rc = fts_words (&fw, text, (size_t) ntext, parts, fts_tok_emit,
+                      &e);
   fts_words_free (&fw);
   return rc;
 }
@@ -202,16 +253,22 @@ fts_sql_fold (sqlite3_context *ctx, int argc, sqlite3_value **argv)
 struct fts_join
 {
   struct buf *out;
-  size_t line_start;    /* where the current line's words begin in out */
+  bool newline;         /* a line ended since the last word */
 };
 
 static int
 fts_join_word (void *ctx, const char *word, size_t word_len, size_t off,
-               size_t len)
+               size_t len, bool part)
 {
   struct fts_join *j = ctx;
   (void) off;
   (void) len;
+  (void) part;
+  /* A line break becomes a word of its own, "\n", between the words of
+     the two lines. */
+  if (j->newline && j->out->len > 0)
+    buf_adds (j->out, " \n");
+  j->newline = false;
   if (j->out->len > 0)
     buf_addc (j->out, ' ');
   buf_add (j->out, word, word_len);
@@ -236,19 +293,13 @@ fts_sql_words (sqlite3_context *ctx, int argc, sqlite3_value **argv)
     }
   struct fts_words fw = FTS_WORDS_INIT;
   struct buf out = BUF_INIT;
-  struct fts_join j = { &out, 0 };
+  struct fts_join j = { &out, false };
   while (n > 0)
     {
       const char *nl = memchr (s, '\n', n);
       size_t line = nl ? (size_t) (nl - s) : n;
-      /* A line break becomes a word of its own, "\n", between the words of
-         the two lines. */
-      if (out.len > 0 && out.len > j.line_start)
-        {
-          buf_adds (&out, " \n");
-          j.line_start = out.len;
-        }
-      fts_words (&fw, s, line, fts_join_word, &j);
+      fts_words (&fw, s, line, false, fts_join_word, &j);
+      j.newline = true;
       s += line;
       n -= line;
       if (n > 0)

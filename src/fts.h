@@ -8,6 +8,7 @@
 #ifndef BYLINE_FTS_H
 #define BYLINE_FTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sqlite3.h>
 
@@ -48,13 +49,21 @@ struct fts_words
    only during the call) in text_fold form; off/len its byte range in the
    input.  A token whose folded form is several words (NFKC turns "㍻"
    into two ideographs) calls back once per word, with the same range.
-   Returning nonzero stops the walk. */
+   'part' is set for the parts of a word with apostrophes (see below),
+   which follow the word itself with the same range.  Returning nonzero
+   stops the walk. */
 typedef int fts_word_fn (void *ctx, const char *word, size_t word_len,
-                         size_t off, size_t len);
+                         size_t off, size_t len, bool part);
 
 /* Walks the words of s[0..n) exactly as the tokenizer "byline" emits them.
-   Returns 0, or the first nonzero value fn returned. */
-int fts_words (struct fts_words *fw, const char *s, size_t n,
+   With 'parts', a word with apostrophes (' U+2019 U+02BC) is followed by
+   its pieces: "china's" by "china" and "s", "l'homme" by "l" and
+   "homme".  The tokenizer indexes documents with parts, as tokens
+   colocated with the word, so that "china" finds "China's" and "homme"
+   finds "l'homme", while a query for "china's" still wants the whole
+   word; queries are tokenized without parts.  Returns 0, or the first
+   nonzero value fn returned. */
+int fts_words (struct fts_words *fw, const char *s, size_t n, bool parts,
                fts_word_fn *fn, void *ctx);
 void fts_words_free (struct fts_words *fw);
 

@@ -369,11 +369,12 @@ query_lex (struct query_parser *p)
 
 static int
 query_add_word (void *ctx, const char *word, size_t word_len, size_t off,
-                size_t len)
+                size_t len, bool part)
 {
   struct buf *b = ctx;
   (void) off;
   (void) len;
+  (void) part;
   if (b->len > 0)
     buf_addc (b, ' ');
   buf_add (b, word, word_len);
@@ -399,7 +400,8 @@ query_words_term (struct query_parser *p, const struct query_token *t,
                   enum query_kind kind)
 {
   struct buf words = BUF_INIT;
-  fts_words (&p->fw, p->q + t->voff, t->vlen, query_add_word, &words);
+  fts_words (&p->fw, p->q + t->voff, t->vlen, false, query_add_word,
+             &words);
   if (words.len == 0)
     {
       buf_free (&words);
@@ -997,20 +999,23 @@ query_fts_term (const struct query_node *n, struct buf *out)
 
 static void query_fts_expr (const struct query_node *n, struct buf *out);
 
-/* kids joined by op, in parentheses; negated: the kids are NOTs, whose
-   operands are joined. */
+/* kids joined by op, in parentheses if more than one; negated: the kids
+   are NOTs, whose operands are joined.  Every expression comes out as a
+   phrase or in parentheses, so the caller need not add any. */
 static void
 query_fts_list (struct query_node *const *kids, size_t n, bool negated,
                 const char *op, struct buf *out)
 {
-  buf_addc (out, '(');
+  if (n > 1)
+    buf_addc (out, '(');
   for (size_t i = 0; i < n; i++)
     {
       if (i > 0)
         buf_adds (out, op);
       query_fts_expr (negated ? kids[i]->kids[0] : kids[i], out);
     }
-  buf_addc (out, ')');
+  if (n > 1)
+    buf_addc (out, ')');
 }
 
 /* An AND's positive FTS kids, then " NOT (the negative ones OR'ed)". */
