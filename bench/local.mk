@@ -1,17 +1,34 @@
 ## bench/local.mk: the corpus generator and 'make bench' (not part of check).
 ## The programs are EXTRA_PROGRAMS: built on demand ('make bench',
-## 'make bench/gen-corpus'), never by 'make' or 'make check'.
+## 'make bench/gen-corpus'), never by 'make' or 'make check'.  The data
+## goes to $(abs_top_builddir)/bench-data, never the source tree.
 
-GEN_CORPUS_SOURCES = \
+BENCH_PROGS = bench/gen-corpus bench/bench-extract
+EXTRA_PROGRAMS = $(BENCH_PROGS)
+
+# Self-contained apart from three small utilities, so tests can build it
+# whatever state the rest of the library is in.
+bench_gen_corpus_SOURCES = \
 	bench/gen.h bench/gen-date.h bench/gen-story.h \
 	bench/gen-corpus.c bench/gen-date.c bench/gen-outlet.c \
-	bench/gen-story.c bench/gen-text.c bench/gen-words.c
-
-EXTRA_PROGRAMS = bench/gen-corpus
-# Self-contained apart from two small utilities, so tests can build it
-# whatever state the rest of the library is in.
-bench_gen_corpus_SOURCES = $(GEN_CORPUS_SOURCES) src/xalloc.c src/buf.c src/strv.c
+	bench/gen-story.c bench/gen-text.c bench/gen-words.c \
+	src/xalloc.c src/buf.c src/strv.c
 bench_gen_corpus_LDADD = $(LTLIBINTL)
 
+bench_bench_extract_SOURCES = bench/bench-extract.c
+bench_bench_extract_LDADD = $(BYLINE_LIBS)
+
+# 'make bench' runs every stage; 'make bench BENCH_STAGES=extract' some.
+# BENCH_COUNT and BENCH_SEED choose the collection (default 10000 and 1).
+BENCH_STAGES =
+bench: $(BENCH_PROGS)
+	@top_builddir='$(abs_top_builddir)' top_srcdir='$(abs_top_srcdir)' \
+	  $(SHELL) '$(srcdir)/bench/run.sh' $(BENCH_STAGES)
+
+bench-clean:
+	rm -rf '$(abs_top_builddir)/bench-data'
+
+.PHONY: bench bench-clean
+
 CLEANFILES += $(EXTRA_PROGRAMS)
-EXTRA_DIST += bench/README.md
+EXTRA_DIST += bench/README.md bench/run.sh
