@@ -8,19 +8,15 @@
 
 /* ---- words -------------------------------------------------------------- */
 
-/* True if s[0..n) is ASCII letters and digits only: its text_fold is then
-   plain lowercasing (NFKC, case folding and diacritic removal change
-   nothing else), which is the common case worth skipping libunistring for. */
+/* True if s[0..n) is ASCII: its text_fold is then plain lowercasing, and
+   lowercasing changes no word break, so the token stays one word.  The
+   common case, worth skipping libunistring for. */
 static bool
-fts_ascii_alnum (const char *s, size_t n)
+fts_ascii (const char *s, size_t n)
 {
   for (size_t i = 0; i < n; i++)
-    {
-      unsigned char c = s[i];
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-            || (c >= '0' && c <= '9')))
-        return false;
-    }
+    if ((unsigned char) s[i] >= 0x80)
+      return false;
   return true;
 }
 
@@ -80,6 +76,37 @@ fts_words_emit (const char *w, size_t n, size_t off, size_t len, bool parts,
   return 0;
 }
 
+/* Natural text repeats its words, and folding a non-ASCII word (NFKC,
+   case folding, marks) costs far more than looking it up: a small
+   direct-mapped cache of words whose folded form is one word. */
+#define FTS_CACHE_SIZE 1024           /* a power of two */
+#define FTS_CACHE_KEY 30
+#define FTS_CACHE_VAL 32
+
+struct fts_cache_entry
+{
+  unsigned char key_len;              /* 0: empty */
+  unsigned char val_len;
+  char key[FTS_CACHE_KEY];
+  char val[FTS_CACHE_VAL];
+};
+
+struct fts_cache
+{
+  struct fts_cache_entry e[FTS_CACHE_SIZE];
+};
+
+static struct fts_cache_entry *
+fts_cache_slot (struct fts_words *fw, const char *w, size_t n)
+{
+  if (fw->cache == NULL)
+    fw->cache = xcalloc (1, sizeof *fw->cache);
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char) w[i]) * 16777619u;
+  return &fw->cache->e[h & (FTS_CACHE_SIZE - 1)];
+}
+
 /* Folds the word token s[off..off+len) and calls fn for each word of the
    folded form: folding may change where the word breaks are, and the
    query side must see the same words as the document side. */
@@ -88,10 +115,18 @@ fts_words_one (struct fts_words *fw, const char *s, size_t off, size_t len,
                bool parts, fts_word_fn *fn, void *ctx)
 {
   const char *w = s + off;
-  if (fts_ascii_alnum (w, len))
+  if (fts_ascii (w, len))
     {
       fts_ascii_lower (w, len, &fw->fold);
-      return fn (ctx, fw->fold.data, len, off, len, false);
+      return fts_words_emit (fw->fold.data, len, off, len, parts, fn, ctx);
+    }
+
+  struct fts_cache_entry *c = NULL;
+  if (len <= FTS_CACHE_KEY)
+    {
+      c = fts_cache_slot (fw, w, len);
+      if (c->key_len == len && memcmp (c->key, w, len) == 0)
+        return fts_words_emit (c->val, c->val_len, off, len, parts, fn, ctx);
     }
 
   text_fold (w, len, &fw->fold);
@@ -99,14 +134,23 @@ fts_words_one (struct fts_words *fw, const char *s, size_t off, size_t len,
     return 0;
   size_t nsub = text_tokenize (fw->fold.data, fw->fold.len, &fw->sub,
                                &fw->sub_alloc);
+  size_t nwords = 0;
   for (size_t i = 0; i < nsub; i++)
     if (fw->sub[i].word && fw->sub[i].len > 0)
       {
+        nwords++;
         int rc = fts_words_emit (fw->fold.data + fw->sub[i].off,
                                  fw->sub[i].len, off, len, parts, fn, ctx);
         if (rc)
           return rc;
       }
+  if (c && nwords == 1 && nsub == 1 && fw->fold.len <= FTS_CACHE_VAL)
+    {
+      c->key_len = (unsigned char) len;
+      memcpy (c->key, w, len);
+      c->val_len = (unsigned char) fw->fold.len;
+      memcpy (c->val, fw->fold.data, fw->fold.len);
+    }
   return 0;
 }
 
@@ -135,6 +179,8 @@ fts_words_free (struct fts_words *fw)
   free (fw->toks);
   free (fw->sub);
   buf_free (&fw->fold);
+  free (fw->cache);
+  fw->cache = NULL;
   fw->toks = fw->sub = NULL;
   fw->toks_alloc = fw->sub_alloc = 0;
 }

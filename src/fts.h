@@ -14,6 +14,7 @@
 
 #include "buf.h"
 
+struct fts_cache;
 struct text_token;
 
 /* Registers on db: the FTS5 tokenizer "byline", and the SQL function
@@ -42,8 +43,9 @@ struct fts_words
   struct text_token *sub;
   size_t sub_alloc;
   struct buf fold;
+  struct fts_cache *cache;    /* folded forms of recent non-ASCII words */
 };
-#define FTS_WORDS_INIT { NULL, 0, NULL, 0, BUF_INIT }
+#define FTS_WORDS_INIT { NULL, 0, NULL, 0, BUF_INIT, NULL }
 
 /* Called for each word: 'word' (word_len bytes, not NUL-terminated, valid
    only during the call) in text_fold form; off/len its byte range in the

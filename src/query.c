@@ -1261,19 +1261,67 @@ query_sql_free (struct query_sql *s)
   memset (s, 0, sizeof *s);
 }
 
+/* query_terms' strings and a hash set of them, so that a query of
+   thousands of words stays linear. */
+struct query_term_set
+{
+  struct strv *terms;
+  size_t *slots;              /* 1 + index into terms->v; 0: empty */
+  size_t nslots;              /* a power of two, more than twice the count */
+};
+
+static size_t
+query_hash (const char *s)
+{
+  size_t h = 2166136261u;
+  for (; *s; s++)
+    h = (h ^ (unsigned char) *s) * 16777619u;
+  return h;
+}
+
+/* Returns the slot of s, or of the empty slot where it belongs. */
+static size_t *
+query_term_slot (struct query_term_set *set, const char *s)
+{
+  size_t mask = set->nslots - 1;
+  for (size_t i = query_hash (s) & mask;; i = (i + 1) & mask)
+    if (set->slots[i] == 0
+        || strcmp (set->terms->v[set->slots[i] - 1], s) == 0)
+      return &set->slots[i];
+}
+
+static void
+query_term_grow (struct query_term_set *set)
+{
+  free (set->slots);
+  set->nslots = set->nslots ? 2 * set->nslots : 64;
+  set->slots = xcalloc (set->nslots, sizeof *set->slots);
+  for (size_t i = 0; i < set->terms->n; i++)
+    *query_term_slot (set, set->terms->v[i]) = i + 1;
+}
+
 static void
 query_add_term (const struct query_node *n, void *ctx)
 {
-  struct strv *terms = ctx;
+  struct query_term_set *set = ctx;
   char *t = xasprintf ("%s%s", n->words, n->prefix ? "*" : "");
-  if (strv_contains (terms, t))
-    free (t);
-  else
-    strv_push (terms, t);
+  if (2 * (set->terms->n + 1) >= set->nslots)
+    query_term_grow (set);
+  size_t *slot = query_term_slot (set, t);
+  if (*slot)
+    {
+      free (t);
+      return;
+    }
+  strv_push (set->terms, t);
+  *slot = set->terms->n;
 }
 
 void
 query_terms (const struct query *q, struct strv *terms)
 {
-  query_positive_terms (q->root, query_add_term, terms);
+  struct query_term_set set = { terms, NULL, 0 };
+  query_term_grow (&set);
+  query_positive_terms (q->root, query_add_term, &set);
+  free (set.slots);
 }
