@@ -1,1 +1,14 @@
 ## src/reprints.mk: owned by the reprints module; appended to libbyline_a_SOURCES and check_PROGRAMS.
+## Reprint detection (MinHash/LSH, verification, clusters) and the word diff.
+libbyline_a_SOURCES += \
+	src/wordseq.c src/wordseq.h \
+	src/minhash.c src/minhash.h \
+	src/cluster.c src/cluster.h \
+	src/wdiff.c src/wdiff.h \
+	src/wdiff-render.c
+
+check_PROGRAMS += tests/unit/test-wdiff
+tests_unit_test_wdiff_SOURCES = tests/unit/test-wdiff.c
+tests_unit_test_wdiff_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_wdiff_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test-wdiff

@@ -1,0 +1,321 @@
+/* minhash.c: MinHash signatures of word shingles, and LSH band keys. */
+#include "system.h"
+#include "minhash.h"
+
+#include "wordseq.h"
+
+/* PARAMETERS AND HOW THEY WERE CHOSEN: see the comment above
+   reprint_params_init at the end of this file. */
+
+#define MINHASH_P ((UINT64_C (1) << 61) - 1)     /* Mersenne prime 2^61-1 */
+#define MINHASH_SEED UINT64_C (0x62796c696e65)  /* "byline"; part of the format */
+
+/* The k permutations h_i(x) = (a_i*x + b_i) mod p, a universal family;
+   a_i and b_i come from a fixed splitmix64 stream so that signatures made
+   by different runs compare. */
+struct minhash_perm
+{
+  uint64_t a, b;
+};
+
+static uint64_t
+minhash_next (uint64_t *state)
+{
+  *state += UINT64_C (0x9e3779b97f4a7c15);
+  return wordseq_mix (*state);
+}
+
+static void
+minhash_perms (struct minhash_perm *perm, size_t k)
+{
+  uint64_t st = MINHASH_SEED;
+  for (size_t i = 0; i < k; i++)
+    {
+      do
+        perm[i].a = minhash_next (&st) & MINHASH_P;
+      while (perm[i].a == 0 || perm[i].a == MINHASH_P);
+      do
+        perm[i].b = minhash_next (&st) & MINHASH_P;
+      while (perm[i].b == MINHASH_P);
+    }
+}
+
+static inline uint64_t
+minhash_apply (const struct minhash_perm *pm, uint64_t x)
+{
+  unsigned __int128 m = (unsigned __int128) pm->a * x + pm->b;
+  uint64_t r = (uint64_t) (m & MINHASH_P) + (uint64_t) (m >> 61);
+  while (r >= MINHASH_P)
+    r -= MINHASH_P;
+  return r;
+}
+
+static uint64_t
+minhash_shingle_hash (const uint64_t *keys, size_t n)
+{
+  uint64_t h = MINHASH_SEED;
+  for (size_t i = 0; i < n; i++)
+    h = wordseq_mix (h + keys[i]);
+  return h % MINHASH_P;
+}
+
+static int
+minhash_cmp_u64 (const void *x, const void *y)
+{
+  uint64_t a = *(const uint64_t *) x, b = *(const uint64_t *) y;
+  return (a > b) - (a < b);
+}
+
+void
+minhash_sign_keys (const uint64_t *keys, size_t n,
+                   const struct reprint_params *p, struct minhash_sig *sig)
+{
+  size_t k = MINHASH_HASHES (p);
+  size_t w = p->shingle ? p->shingle : 1;
+  memset (sig, 0, sizeof *sig);
+  sig->k = k;
+  sig->shingle = (unsigned) w;
+  sig->words = (uint32_t) MIN (n, UINT32_MAX);
+  sig->mins = xmalloc (2 * k * sizeof *sig->mins);
+  memset (sig->mins, 0xff, 2 * k * sizeof *sig->mins);
+  if (n == 0)
+    return;
+
+  size_t nsh = n < w ? 1 : n - w + 1;
+  size_t lead = nsh;
+  if (p->lead_words && n > p->lead_words)
+    lead = p->lead_words < w ? 1 : p->lead_words - w + 1;
+
+  struct minhash_perm *perm = xmalloc (k * sizeof *perm);
+  minhash_perms (perm, k);
+  uint64_t *mins = xmalloc (k * sizeof *mins);
+  uint64_t *hashes = xmalloc (nsh * sizeof *hashes);
+  for (size_t j = 0; j < k; j++)
+    mins[j] = UINT64_MAX;
+  for (size_t i = 0; i < nsh; i++)
+    {
+      uint64_t x = minhash_shingle_hash (keys + i, MIN (w, n - i));
+      hashes[i] = x;
+      for (size_t j = 0; j < k; j++)
+        {
+          uint64_t v = minhash_apply (&perm[j], x);
+          if (v < mins[j])
+            mins[j] = v;
+        }
+      if (i + 1 == lead)
+        for (size_t j = 0; j < k; j++)
+          sig->mins[k + j] = (uint32_t) mins[j];
+    }
+  /* The low 32 bits of the minimum: uniform whatever the set size, and
+     two different minima collide with probability 2^-32. */
+  for (size_t j = 0; j < k; j++)
+    sig->mins[j] = (uint32_t) mins[j];
+
+  qsort (hashes, nsh, sizeof *hashes, minhash_cmp_u64);
+  size_t distinct = 0;
+  for (size_t i = 0; i < nsh; i++)
+    distinct += i == 0 || hashes[i] != hashes[i - 1];
+  sig->shingles = (uint32_t) MIN (distinct, UINT32_MAX);
+  free (hashes);
+  free (mins);
+  free (perm);
+}
+
+void
+minhash_sign (const char *s, size_t n, const struct reprint_params *p,
+              struct minhash_sig *sig)
+{
+  struct wordseq ws = WORDSEQ_INIT;
+  wordseq_add (&ws, s, 0, n);
+  uint64_t *keys = xmalloc ((ws.words ? ws.words : 1) * sizeof *keys);
+  size_t nw = 0;
+  for (size_t i = 0; i < ws.n; i++)
+    if (ws.v[i].word)
+      keys[nw++] = ws.v[i].key;
+  minhash_sign_keys (keys, nw, p, sig);
+  free (keys);
+  wordseq_free (&ws);
+}
+
+void
+minhash_free (struct minhash_sig *sig)
+{
+  free (sig->mins);
+  memset (sig, 0, sizeof *sig);
+}
+
+double
+minhash_jaccard (const struct minhash_sig *a, const struct minhash_sig *b)
+{
+  if (a->k != b->k || a->shingle != b->shingle || a->k == 0
+      || a->shingles == 0 || b->shingles == 0)
+    return 0;
+  size_t eq = 0;
+  for (size_t i = 0; i < a->k; i++)
+    eq += a->mins[i] == b->mins[i];
+  return (double) eq / a->k;
+}
+
+size_t
+minhash_n_keys (const struct minhash_sig *sig, const struct reprint_params *p)
+{
+  if (sig->shingles == 0 || sig->k != MINHASH_HASHES (p) || sig->k == 0)
+    return 0;
+  return 2 * (size_t) p->bands;
+}
+
+size_t
+minhash_band_keys (const struct minhash_sig *sig,
+                   const struct reprint_params *p, uint64_t *keys)
+{
+  size_t nk = minhash_n_keys (sig, p);
+  for (size_t band = 0; band < nk; band++)
+    {
+      /* Bands over the lead (band >= bands) read the lead slots. */
+      size_t part = band / p->bands, b = band % p->bands;
+      const uint32_t *m = sig->mins + part * sig->k + b * p->rows;
+      uint64_t h = wordseq_mix (MINHASH_SEED ^ band);
+      for (size_t r = 0; r < p->rows; r++)
+        h = wordseq_mix (h + m[r]);
+      keys[band] = h & (uint64_t) INT64_MAX;
+    }
+  return nk;
+}
+
+static void
+minhash_put (unsigned char *p, uint64_t v, int bytes)
+{
+  for (int i = 0; i < bytes; i++)
+    p[i] = (unsigned char) (v >> (8 * i));
+}
+
+static uint64_t
+minhash_get (const unsigned char *p, int bytes)
+{
+  uint64_t v = 0;
+  for (int i = 0; i < bytes; i++)
+    v |= (uint64_t) p[i] << (8 * i);
+  return v;
+}
+
+size_t
+minhash_to_blob (const struct minhash_sig *sig, unsigned char **blob,
+                 size_t *alloc)
+{
+  size_t n = MINHASH_BLOB_SIZE (sig->k);
+  *blob = xgrow (*blob, alloc, n, 1);
+  unsigned char *p = *blob;
+  memcpy (p, "BMH1", 4);
+  minhash_put (p + 4, sig->k, 2);
+  p[6] = (unsigned char) sig->shingle;
+  p[7] = 0;
+  minhash_put (p + 8, sig->shingles, 4);
+  minhash_put (p + 12, sig->words, 4);
+  for (size_t i = 0; i < 2 * sig->k; i++)
+    minhash_put (p + 16 + 4 * i, sig->mins[i], 4);
+  return n;
+}
+
+bool
+minhash_from_blob (const void *blob, size_t n, struct minhash_sig *sig)
+{
+  const unsigned char *p = blob;
+  memset (sig, 0, sizeof *sig);
+  if (n < 16 || memcmp (p, "BMH1", 4) != 0 || p[7] != 0)
+    return false;
+  size_t k = minhash_get (p + 4, 2);
+  if (k == 0 || k > MINHASH_MAX_HASHES || n != MINHASH_BLOB_SIZE (k)
+      || p[6] == 0)
+    return false;
+  sig->k = k;
+  sig->shingle = p[6];
+  sig->shingles = (uint32_t) minhash_get (p + 8, 4);
+  sig->words = (uint32_t) minhash_get (p + 12, 4);
+  sig->mins = xmalloc (2 * k * sizeof *sig->mins);
+  for (size_t i = 0; i < 2 * k; i++)
+    sig->mins[i] = (uint32_t) minhash_get (p + 16 + 4 * i, 4);
+  return true;
+}
+
+struct minhash_entry
+{
+  uint64_t key;
+  uint32_t band;
+  size_t idx;
+};
+
+static int
+minhash_cmp_entry (const void *x, const void *y)
+{
+  const struct minhash_entry *a = x, *b = y;
+  if (a->band != b->band)
+    return a->band < b->band ? -1 : 1;
+  if (a->key != b->key)
+    return a->key < b->key ? -1 : 1;
+  return (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+static int
+minhash_cmp_pair (const void *x, const void *y)
+{
+  const struct minhash_pair *a = x, *b = y;
+  if (a->a != b->a)
+    return a->a < b->a ? -1 : 1;
+  return (a->b > b->b) - (a->b < b->b);
+}
+
+size_t
+minhash_candidates (const struct minhash_sig *sigs, size_t n,
+                    const struct reprint_params *p,
+                    struct minhash_pair **pairs, size_t *alloc)
+{
+  size_t per = 2 * (size_t) p->bands, ne = 0, np = 0;
+  struct minhash_entry *e = xmalloc ((n * per + 1) * sizeof *e);
+  uint64_t *keys = xmalloc ((per + 1) * sizeof *keys);
+  for (size_t i = 0; i < n; i++)
+    {
+      size_t nk = minhash_band_keys (&sigs[i], p, keys);
+      for (size_t j = 0; j < nk; j++)
+        e[ne++] = (struct minhash_entry) { keys[j], (uint32_t) j, i };
+    }
+  free (keys);
+  qsort (e, ne, sizeof *e, minhash_cmp_entry);
+  for (size_t i = 0; i < ne;)
+    {
+      size_t j = i + 1;
+      while (j < ne && e[j].band == e[i].band && e[j].key == e[i].key)
+        j++;
+      for (size_t x = i; x < j; x++)
+        for (size_t y = x + 1; y < j; y++)
+          if (e[x].idx != e[y].idx)
+            {
+              *pairs = xgrow (*pairs, alloc, np + 1, sizeof **pairs);
+              (*pairs)[np++] = (struct minhash_pair) { e[x].idx, e[y].idx };
+            }
+      i = j;
+    }
+  free (e);
+  if (np)
+    qsort (*pairs, np, sizeof **pairs, minhash_cmp_pair);
+  size_t u = 0;
+  for (size_t i = 0; i < np; i++)
+    if (u == 0 || minhash_cmp_pair (&(*pairs)[u - 1], &(*pairs)[i]) != 0)
+      (*pairs)[u++] = (*pairs)[i];
+  return u;
+}
+
+/* Defaults.  TODO: measurements. */
+void
+reprint_params_init (struct reprint_params *p)
+{
+  p->shingle = 2;
+  p->bands = 32;
+  p->rows = 4;
+  p->lead_words = 100;
+  p->verify_shingle = 3;
+  p->min_words = 20;
+  p->containment_min = 0.25;
+  p->alignment_min = 0.6;
+  p->link_min = 0.6;
+  p->support_min = 0.4;
+}

@@ -1,0 +1,1049 @@
+/* wdiff.c: word-level diff of two texts, paragraphs aligned first. */
+#include "system.h"
+#include "wdiff.h"
+
+#include <math.h>
+
+#include "wordseq.h"
+
+void
+wdiff_params_init (struct wdiff_params *p)
+{
+  /* A re-translated paragraph of the samples (000 against 001) scores
+     0.55-0.9 by the weighted Dice below; two different paragraphs of one
+     story about the same people score under 0.3. */
+  p->para_min = 0.4;
+  p->move_min = 0.5;
+  p->cleanup = true;
+}
+
+/* ======================================================================
+   The token matcher: patience diff, histogram diff where nothing is
+   unique, exact LCS on small regions.  Regions wait on an explicit stack,
+   so no input can overflow the C stack; matches are collected unordered
+   and sorted at the end (regions never overlap, so they form one chain).
+   ====================================================================== */
+
+#define WM_DP_CELLS (1u << 16)  /* exact LCS below this many cells */
+#define WM_MAX_CHAIN 64         /* histogram: ignore keys more common */
+
+struct wm_region
+{
+  size_t a0, a1, b0, b1;
+};
+
+struct wm_slot
+{
+  uint64_t key;
+  uint32_t gen;               /* slot in use when gen == wm.gen */
+  uint32_t ca, cb;            /* occurrences in the region's a and b */
+  size_t pb;                  /* last position in b */
+};
+
+struct wm
+{
+  const uint64_t *a, *b;
+  struct wdiff_match *out;
+  size_t n, alloc;
+  struct wm_region *stack;
+  size_t sn, salloc;
+  struct wm_slot *tab;
+  size_t tcap;
+  uint32_t gen;
+  size_t *scratch;            /* LIS and DP work space */
+  size_t scratch_alloc;
+};
+
+static void
+wm_emit (struct wm *w, size_t i, size_t j)
+{
+  w->out = xgrow (w->out, &w->alloc, w->n + 1, sizeof *w->out);
+  w->out[w->n++] = (struct wdiff_match) { i, j };
+}
+
+static void
+wm_push (struct wm *w, size_t a0, size_t a1, size_t b0, size_t b1)
+{
+  if (a0 >= a1 || b0 >= b1)
+    return;
+  w->stack = xgrow (w->stack, &w->salloc, w->sn + 1, sizeof *w->stack);
+  w->stack[w->sn++] = (struct wm_region) { a0, a1, b0, b1 };
+}
+
+static struct wm_slot *
+wm_slot (struct wm *w, uint64_t key)
+{
+  size_t mask = w->tcap - 1, i = (size_t) (key ^ (key >> 29)) & mask;
+  while (w->tab[i].gen == w->gen && w->tab[i].key != key)
+    i = (i + 1) & mask;
+  struct wm_slot *s = &w->tab[i];
+  if (s->gen != w->gen)
+    {
+      s->gen = w->gen;
+      s->key = key;
+      s->ca = s->cb = 0;
+    }
+  return s;
+}
+
+/* Counts the keys of a region into the table. */
+static void
+wm_count (struct wm *w, const struct wm_region *r)
+{
+  size_t need = 16;
+  while (need < 2 * (r->a1 - r->a0 + r->b1 - r->b0))
+    need *= 2;
+  if (need > w->tcap || w->gen == UINT32_MAX)
+    {
+      free (w->tab);
+      w->tab = xcalloc (need, sizeof *w->tab);
+      w->tcap = need;
+      w->gen = 0;
+    }
+  /* A bigger table than needed is fine: it is only probed. */
+  w->gen++;
+  for (size_t i = r->a0; i < r->a1; i++)
+    {
+      struct wm_slot *s = wm_slot (w, w->a[i]);
+      if (s->ca < UINT32_MAX)
+        s->ca++;
+    }
+  for (size_t j = r->b0; j < r->b1; j++)
+    {
+      struct wm_slot *s = wm_slot (w, w->b[j]);
+      if (s->cb < UINT32_MAX)
+        s->cb++;
+      s->pb = j;
+    }
+}
+
+/* Exact LCS by dynamic programming (the region is small). */
+static void
+wm_dp (struct wm *w, const struct wm_region *r)
+{
+  size_t na = r->a1 - r->a0, nb = r->b1 - r->b0, cols = nb + 1;
+  w->scratch = xgrow (w->scratch, &w->scratch_alloc, (na + 1) * cols,
+                      sizeof *w->scratch);
+  size_t *L = w->scratch;     /* L[i][j]: LCS of a[i..] and b[j..] */
+  for (size_t j = 0; j <= nb; j++)
+    L[na * cols + j] = 0;
+  for (size_t i = na; i-- > 0;)
+    {
+      L[i * cols + nb] = 0;
+      for (size_t j = nb; j-- > 0;)
+        L[i * cols + j] = w->a[r->a0 + i] == w->b[r->b0 + j]
+          ? L[(i + 1) * cols + j + 1] + 1
+          : MAX (L[(i + 1) * cols + j], L[i * cols + j + 1]);
+    }
+  for (size_t i = 0, j = 0; i < na && j < nb;)
+    if (w->a[r->a0 + i] == w->b[r->b0 + j])
+      wm_emit (w, r->a0 + i++, r->b0 + j++);
+    else if (L[(i + 1) * cols + j] >= L[i * cols + j + 1])
+      i++;
+    else
+      j++;
+}
+
+/* Patience: the keys unique on both sides, longest increasing subsequence
+   of their positions.  Returns false when no key is unique on both. */
+static bool
+wm_patience (struct wm *w, const struct wm_region *r)
+{
+  size_t na = r->a1 - r->a0, k = 0;
+  /* scratch: [0,na) positions in a, [na,2na) in b, then tails, preds */
+  w->scratch = xgrow (w->scratch, &w->scratch_alloc, 4 * na + 4,
+                      sizeof *w->scratch);
+  size_t *pa = w->scratch, *pb = pa + na, *tails = pb + na, *pred = tails + na;
+  for (size_t i = r->a0; i < r->a1; i++)
+    {
+      struct wm_slot *s = wm_slot (w, w->a[i]);
+      if (s->ca == 1 && s->cb == 1)
+        pa[k] = i, pb[k] = s->pb, k++;
+    }
+  if (k == 0)
+    return false;
+  size_t len = 0;
+  for (size_t x = 0; x < k; x++)
+    {
+      size_t lo = 0, hi = len;
+      while (lo < hi)
+        {
+          size_t mid = (lo + hi) / 2;
+          if (pb[tails[mid]] < pb[x])
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      pred[x] = lo ? tails[lo - 1] : SIZE_MAX;
+      tails[lo] = x;
+      if (lo == len)
+        len++;
+    }
+  /* Walk the chain backwards; the gaps between anchors become regions. */
+  size_t a1 = r->a1, b1 = r->b1;
+  for (size_t x = tails[len - 1]; x != SIZE_MAX; x = pred[x])
+    {
+      wm_emit (w, pa[x], pb[x]);
+      wm_push (w, pa[x] + 1, a1, pb[x] + 1, b1);
+      a1 = pa[x], b1 = pb[x];
+    }
+  wm_push (w, r->a0, a1, r->b0, b1);
+  return true;
+}
+
+/* Histogram: the rarest common key, the longest run through one of its
+   occurrences.  Returns false when every common key is too frequent. */
+static bool
+wm_histogram (struct wm *w, const struct wm_region *r)
+{
+  struct wm_slot *best = NULL;
+  for (size_t i = r->a0; i < r->a1; i++)
+    {
+      struct wm_slot *s = wm_slot (w, w->a[i]);
+      if (s->cb == 0 || s->ca > WM_MAX_CHAIN || s->cb > WM_MAX_CHAIN)
+        continue;
+      if (best == NULL || s->ca + s->cb < best->ca + best->cb)
+        best = s;
+    }
+  if (best == NULL)
+    return false;
+  uint64_t key = best->key;
+  size_t bi = 0, bj = 0, blen = 0, bs = 0;
+  for (size_t i = r->a0; i < r->a1; i++)
+    if (w->a[i] == key)
+      for (size_t j = r->b0; j < r->b1; j++)
+        if (w->b[j] == key)
+          {
+            size_t s = 0, e = 1;
+            while (i - s > r->a0 && j - s > r->b0
+                   && w->a[i - s - 1] == w->b[j - s - 1])
+              s++;
+            while (i + e < r->a1 && j + e < r->b1 && w->a[i + e] == w->b[j + e])
+              e++;
+            if (s + e > blen)
+              blen = s + e, bi = i - s, bj = j - s, bs = s;
+          }
+  (void) bs;
+  for (size_t x = 0; x < blen; x++)
+    wm_emit (w, bi + x, bj + x);
+  wm_push (w, r->a0, bi, r->b0, bj);
+  wm_push (w, bi + blen, r->a1, bj + blen, r->b1);
+  return true;
+}
+
+static void
+wm_region (struct wm *w, struct wm_region r)
+{
+  while (r.a0 < r.a1 && r.b0 < r.b1 && w->a[r.a0] == w->b[r.b0])
+    wm_emit (w, r.a0++, r.b0++);
+  while (r.a0 < r.a1 && r.b0 < r.b1 && w->a[r.a1 - 1] == w->b[r.b1 - 1])
+    wm_emit (w, --r.a1, --r.b1);
+  if (r.a0 == r.a1 || r.b0 == r.b1)
+    return;
+  size_t na = r.a1 - r.a0, nb = r.b1 - r.b0;
+  if (na <= WM_DP_CELLS / nb)
+    {
+      wm_dp (w, &r);
+      return;
+    }
+  wm_count (w, &r);
+  if (!wm_patience (w, &r))
+    wm_histogram (w, &r);
+}
+
+static int
+wm_cmp (const void *x, const void *y)
+{
+  const struct wdiff_match *p = x, *q = y;
+  return (p->a > q->a) - (p->a < q->a);
+}
+
+size_t
+wdiff_match_keys (const uint64_t *a, size_t n, const uint64_t *b, size_t m,
+                  struct wdiff_match **out, size_t *alloc)
+{
+  struct wm w = { .a = a, .b = b, .out = *out, .alloc = *alloc };
+  wm_push (&w, 0, n, 0, m);
+  while (w.sn)
+    {
+      struct wm_region r = w.stack[--w.sn];
+      wm_region (&w, r);
+    }
+  if (w.n > 1)
+    qsort (w.out, w.n, sizeof *w.out, wm_cmp);
+  free (w.stack);
+  free (w.tab);
+  free (w.scratch);
+  *out = w.out;
+  *alloc = w.alloc;
+  return w.n;
+}
+
+/* ======================================================================
+   Sides: paragraphs and tokens.
+   ====================================================================== */
+
+struct side
+{
+  const char *text;
+  size_t len;
+  struct wordseq ws;
+  uint64_t *keys;             /* ws.v[i].key, contiguous for the matcher */
+  struct wdiff_range *paras;
+  size_t n_paras, paras_alloc;
+  size_t *first;              /* paragraph p's tokens: [first[p], first[p+1]) */
+  size_t first_alloc;
+};
+
+static bool
+side_blank_line (const char *s, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+      return false;
+  return true;
+}
+
+static void
+side_add_para (struct side *sd, size_t off, size_t end)
+{
+  size_t before = sd->ws.n;
+  if (wordseq_add (&sd->ws, sd->text, off, end - off) == 0)
+    return;
+  sd->paras = xgrow (sd->paras, &sd->paras_alloc, sd->n_paras + 1,
+                     sizeof *sd->paras);
+  sd->first = xgrow (sd->first, &sd->first_alloc, sd->n_paras + 2,
+                     sizeof *sd->first);
+  sd->first[sd->n_paras] = before;
+  sd->first[sd->n_paras + 1] = sd->ws.n;
+  /* The paragraph spans its tokens (no surrounding spaces). */
+  size_t s = sd->ws.v[before].off;
+  size_t e = sd->ws.v[sd->ws.n - 1].off + sd->ws.v[sd->ws.n - 1].len;
+  sd->paras[sd->n_paras++] = (struct wdiff_range) { s, e - s };
+}
+
+/* Paragraphs are separated by blank lines. */
+static void
+side_init (struct side *sd, const char *text, size_t len)
+{
+  memset (sd, 0, sizeof *sd);
+  sd->text = text;
+  sd->len = len;
+  sd->first = xgrow (NULL, &sd->first_alloc, 1, sizeof *sd->first);
+  sd->first[0] = 0;
+  size_t start = 0, i = 0;
+  bool in_para = false;
+  while (i < len)
+    {
+      const char *nl = memchr (text + i, '\n', len - i);
+      size_t e = nl ? (size_t) (nl - text) : len;
+      bool blank = side_blank_line (text + i, e - i);
+      if (blank && in_para)
+        side_add_para (sd, start, i), in_para = false;
+      else if (!blank && !in_para)
+        start = i, in_para = true;
+      i = nl ? e + 1 : len;
+    }
+  if (in_para)
+    side_add_para (sd, start, len);
+  sd->keys = xmalloc ((sd->ws.n + 1) * sizeof *sd->keys);
+  for (size_t t = 0; t < sd->ws.n; t++)
+    sd->keys[t] = sd->ws.v[t].key;
+}
+
+static void
+side_free (struct side *sd)
+{
+  wordseq_free (&sd->ws);
+  free (sd->keys);
+  free (sd->first);
+  /* paras are handed to struct wdiff */
+}
+
+/* ======================================================================
+   Paragraph similarity: a weighted Dice coefficient over the bags of word
+   keys, each key weighted by its inverse paragraph frequency over both
+   texts (log(1 + N/df)), so "the" and "said" count little and names
+   count much.
+   ====================================================================== */
+
+struct bag_item
+{
+  uint64_t key;
+  uint32_t count;
+  double w;
+};
+
+struct bag
+{
+  struct bag_item *v;
+  size_t n;
+  double mass;
+  uint64_t hash;              /* of the whole token sequence */
+};
+
+static int
+bag_cmp (const void *x, const void *y)
+{
+  const struct bag_item *a = x, *b = y;
+  return (a->key > b->key) - (a->key < b->key);
+}
+
+static void
+bag_build (const struct side *sd, size_t p, struct bag *bg)
+{
+  size_t t0 = sd->first[p], t1 = sd->first[p + 1], nw = 0;
+  for (size_t t = t0; t < t1; t++)
+    nw += sd->ws.v[t].word;
+  bool words_only = nw > 0;
+  bg->v = xmalloc ((t1 - t0) * sizeof *bg->v);
+  bg->n = 0;
+  bg->hash = 0;
+  for (size_t t = t0; t < t1; t++)
+    {
+      bg->hash = wordseq_mix (bg->hash + sd->keys[t]);
+      if (words_only && !sd->ws.v[t].word)
+        continue;
+      bg->v[bg->n++] = (struct bag_item) { sd->keys[t], 1, 0 };
+    }
+  qsort (bg->v, bg->n, sizeof *bg->v, bag_cmp);
+  size_t u = 0;
+  for (size_t i = 0; i < bg->n; i++)
+    if (u && bg->v[u - 1].key == bg->v[i].key)
+      bg->v[u - 1].count++;
+    else
+      bg->v[u++] = bg->v[i];
+  bg->n = u;
+}
+
+struct dfent
+{
+  uint64_t key;
+  size_t df;
+};
+
+static int
+df_cmp (const void *x, const void *y)
+{
+  const struct dfent *a = x, *b = y;
+  return (a->key > b->key) - (a->key < b->key);
+}
+
+/* Weights every bag item by its inverse paragraph frequency. */
+static void
+bags_weigh (struct bag *bags, size_t nbags)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < nbags; i++)
+    n += bags[i].n;
+  struct dfent *e = xmalloc ((n + 1) * sizeof *e);
+  size_t k = 0;
+  for (size_t i = 0; i < nbags; i++)
+    for (size_t j = 0; j < bags[i].n; j++)
+      e[k++] = (struct dfent) { bags[i].v[j].key, 1 };
+  qsort (e, k, sizeof *e, df_cmp);
+  size_t u = 0;
+  for (size_t i = 0; i < k; i++)
+    if (u && e[u - 1].key == e[i].key)
+      e[u - 1].df++;
+    else
+      e[u++] = e[i];
+  for (size_t i = 0; i < nbags; i++)
+    {
+      bags[i].mass = 0;
+      for (size_t j = 0; j < bags[i].n; j++)
+        {
+          struct dfent q = { bags[i].v[j].key, 0 };
+          struct dfent *f = bsearch (&q, e, u, sizeof *e, df_cmp);
+          bags[i].v[j].w = log (1.0 + (double) nbags / (double) f->df);
+          bags[i].mass += bags[i].v[j].count * bags[i].v[j].w;
+        }
+    }
+  free (e);
+}
+
+static double
+bag_sim (const struct bag *x, const struct bag *y)
+{
+  if (x->mass + y->mass <= 0)
+    return 0;
+  double common = 0;
+  for (size_t i = 0, j = 0; i < x->n && j < y->n;)
+    if (x->v[i].key < y->v[j].key)
+      i++;
+    else if (x->v[i].key > y->v[j].key)
+      j++;
+    else
+      {
+        common += MIN (x->v[i].count, y->v[j].count) * x->v[i].w;
+        i++, j++;
+      }
+  return 2 * common / (x->mass + y->mass);
+}
+
+/* ======================================================================
+   Paragraph alignment.  Candidate pairs come from an inverted index over
+   the left bags that skips keys in more than PARA_CAP paragraphs (they
+   weigh little and would make it quadratic), plus identical paragraphs
+   paired in order.  The in-order alignment is the chain of candidates
+   with the greatest total similarity (weighted LIS, Fenwick tree); what is
+   left pairs greedily, best first, as moved.
+   ====================================================================== */
+
+#define PARA_CAP 64
+
+struct cand
+{
+  size_t p, q;                /* left, right paragraph */
+  double sim;
+};
+
+struct post
+{
+  uint64_t key;
+  size_t p;
+  uint32_t count;
+  double w;
+};
+
+static int
+post_cmp (const void *x, const void *y)
+{
+  const struct post *a = x, *b = y;
+  if (a->key != b->key)
+    return a->key < b->key ? -1 : 1;
+  return (a->p > b->p) - (a->p < b->p);
+}
+
+struct hpara
+{
+  uint64_t hash;
+  size_t idx;
+};
+
+static int
+hpara_cmp (const void *x, const void *y)
+{
+  const struct hpara *a = x, *b = y;
+  if (a->hash != b->hash)
+    return a->hash < b->hash ? -1 : 1;
+  return (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+static void
+cand_add (struct cand **c, size_t *n, size_t *alloc, size_t p, size_t q,
+          double sim)
+{
+  *c = xgrow (*c, alloc, *n + 1, sizeof **c);
+  (*c)[(*n)++] = (struct cand) { p, q, sim };
+}
+
+static size_t
+para_candidates (struct bag *L, size_t nl, struct bag *R, size_t nr,
+                 double min, struct cand **out)
+{
+  size_t n = 0, alloc = 0, np = 0;
+  *out = NULL;
+  for (size_t p = 0; p < nl; p++)
+    np += L[p].n;
+  struct post *post = xmalloc ((np + 1) * sizeof *post);
+  np = 0;
+  for (size_t p = 0; p < nl; p++)
+    for (size_t j = 0; j < L[p].n; j++)
+      post[np++] = (struct post) { L[p].v[j].key, p, L[p].v[j].count,
+                                   L[p].v[j].w };
+  qsort (post, np, sizeof *post, post_cmp);
+
+  double *acc = xcalloc (nl + 1, sizeof *acc);
+  size_t *touched = xmalloc ((nl + 1) * sizeof *touched), nt = 0;
+  for (size_t q = 0; q < nr; q++)
+    {
+      nt = 0;
+      for (size_t j = 0; j < R[q].n; j++)
+        {
+          const struct bag_item *it = &R[q].v[j];
+          size_t lo = 0, hi = np;
+          while (lo < hi)
+            {
+              size_t mid = (lo + hi) / 2;
+              if (post[mid].key < it->key)
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+          size_t e = lo;
+          while (e < np && post[e].key == it->key)
+            e++;
+          if (e - lo > PARA_CAP)
+            continue;
+          for (size_t x = lo; x < e; x++)
+            {
+              if (acc[post[x].p] == 0)
+                touched[nt++] = post[x].p;
+              acc[post[x].p] += MIN (post[x].count, it->count) * it->w;
+            }
+        }
+      for (size_t t = 0; t < nt; t++)
+        {
+          size_t p = touched[t];
+          /* The capped keys are the common ones and weigh little: a pair
+             far below the threshold without them stays below with them. */
+          if (2 * acc[p] / (L[p].mass + R[q].mass) >= min / 2)
+            {
+              double s = bag_sim (&L[p], &R[q]);
+              if (s >= min)
+                cand_add (out, &n, &alloc, p, q, s);
+            }
+          acc[p] = 0;
+        }
+    }
+  free (acc);
+  free (touched);
+  free (post);
+
+  /* Identical paragraphs (even made only of common words), k-th with k-th. */
+  struct hpara *h = xmalloc ((nl + nr + 1) * sizeof *h);
+  for (size_t p = 0; p < nl; p++)
+    h[p] = (struct hpara) { L[p].hash, p };
+  for (size_t q = 0; q < nr; q++)
+    h[nl + q] = (struct hpara) { R[q].hash, nl + q };
+  qsort (h, nl + nr, sizeof *h, hpara_cmp);
+  for (size_t i = 0; i < nl + nr;)
+    {
+      size_t j = i, m = i;
+      while (j < nl + nr && h[j].hash == h[i].hash)
+        j++;
+      while (m < j && h[m].idx < nl)
+        m++;
+      for (size_t k = 0; i + k < m && m + k < j; k++)
+        cand_add (out, &n, &alloc, h[i + k].idx, h[m + k].idx - nl, 1.0);
+      i = j;
+    }
+  free (h);
+  return n;
+}
+
+static int
+cand_cmp_chain (const void *x, const void *y)
+{
+  const struct cand *a = x, *b = y;
+  if (a->p != b->p)
+    return a->p < b->p ? -1 : 1;
+  return (a->q < b->q) - (a->q > b->q);      /* q descending */
+}
+
+static int
+cand_cmp_sim (const void *x, const void *y)
+{
+  const struct cand *a = x, *b = y;
+  if (a->sim != b->sim)
+    return a->sim > b->sim ? -1 : 1;
+  if (a->p != b->p)
+    return a->p < b->p ? -1 : 1;
+  return (a->q > b->q) - (a->q < b->q);
+}
+
+/* Fills ml[p] (right paragraph of left p, or -1) and mr[q], and moved[]
+   (by right paragraph). */
+static void
+para_align (struct cand *c, size_t nc, size_t nl, size_t nr,
+            const struct wdiff_params *prm, ptrdiff_t *ml, ptrdiff_t *mr,
+            bool *moved)
+{
+  for (size_t p = 0; p < nl; p++)
+    ml[p] = -1;
+  for (size_t q = 0; q < nr; q++)
+    mr[q] = -1, moved[q] = false;
+
+  /* Weighted LIS: dp[x] = sim[x] + best dp over candidates left and above. */
+  qsort (c, nc, sizeof *c, cand_cmp_chain);
+  double *dp = xmalloc ((nc + 1) * sizeof *dp);
+  size_t *prev = xmalloc ((nc + 1) * sizeof *prev);
+  double *fv = xcalloc (nr + 1, sizeof *fv);
+  size_t *fi = xmalloc ((nr + 1) * sizeof *fi);
+  for (size_t i = 0; i <= nr; i++)
+    fi[i] = SIZE_MAX;
+  size_t best = SIZE_MAX;
+  for (size_t x = 0; x < nc; x++)
+    {
+      if (c[x].sim < prm->para_min)
+        {
+          dp[x] = -1;
+          continue;
+        }
+      double bv = 0;
+      size_t bi = SIZE_MAX;
+      for (size_t i = c[x].q; i > 0; i -= i & -i)  /* prefix [0, q) */
+        if (fi[i] != SIZE_MAX && fv[i] > bv)
+          bv = fv[i], bi = fi[i];
+      dp[x] = bv + c[x].sim;
+      prev[x] = bi;
+      for (size_t i = c[x].q + 1; i <= nr; i += i & -i)
+        if (fi[i] == SIZE_MAX || dp[x] > fv[i])
+          fv[i] = dp[x], fi[i] = x;
+      if (best == SIZE_MAX || dp[x] > dp[best])
+        best = x;
+    }
+  for (size_t x = best; x != SIZE_MAX; x = prev[x])
+    {
+      ml[c[x].p] = (ptrdiff_t) c[x].q;
+      mr[c[x].q] = (ptrdiff_t) c[x].p;
+    }
+  free (dp);
+  free (prev);
+  free (fv);
+  free (fi);
+
+  /* What is left: moved paragraphs, best first. */
+  qsort (c, nc, sizeof *c, cand_cmp_sim);
+  for (size_t x = 0; x < nc; x++)
+    if (c[x].sim >= prm->move_min && ml[c[x].p] < 0 && mr[c[x].q] < 0)
+      {
+        ml[c[x].p] = (ptrdiff_t) c[x].q;
+        mr[c[x].q] = (ptrdiff_t) c[x].p;
+        moved[c[x].q] = true;
+      }
+}
+
+#define GAP_MIN 0.2             /* pairing threshold between anchors */
+#define GAP_MAX_PAIRS 256       /* gaps larger than this stay unpaired */
+
+/* Unmatched paragraphs in the same gap between two in-order pairs are the
+   same place in both texts: pair them in order at a lower threshold, so a
+   short paragraph whose one word changed ("Their craft." and "Their
+   crafts.") is an edit rather than a deletion and an insertion. */
+static void
+para_gaps (const struct bag *L, size_t nl, const struct bag *R, size_t nr,
+           ptrdiff_t *ml, ptrdiff_t *mr, const bool *moved)
+{
+  size_t p = 0, q = 0;
+  while (p <= nl && q <= nr)
+    {
+      /* The next in-order anchor (or the ends). */
+      size_t pe = p, qe;
+      while (pe < nl && (ml[pe] < 0 || moved[ml[pe]]))
+        pe++;
+      qe = pe < nl ? (size_t) ml[pe] : nr;
+      if (qe < q)
+        qe = q;
+      size_t lp = 0, lq = 0;
+      for (size_t i = p; i < pe; i++)
+        lp += ml[i] < 0;
+      for (size_t j = q; j < qe; j++)
+        lq += mr[j] < 0;
+      if (lp && lq && lp * lq <= GAP_MAX_PAIRS)
+        {
+          size_t from = q;
+          for (size_t i = p; i < pe; i++)
+            {
+              if (ml[i] >= 0)
+                continue;
+              size_t bj = SIZE_MAX;
+              double bs = GAP_MIN;
+              for (size_t j = from; j < qe; j++)
+                if (mr[j] < 0)
+                  {
+                    double s = bag_sim (&L[i], &R[j]);
+                    if (s >= bs)
+                      bs = s, bj = j;
+                  }
+              if (bj != SIZE_MAX)
+                {
+                  ml[i] = (ptrdiff_t) bj;
+                  mr[bj] = (ptrdiff_t) i;
+                  from = bj + 1;
+                }
+            }
+        }
+      p = pe + 1;
+      q = qe + 1;
+    }
+}
+
+/* ======================================================================
+   Word ops inside an aligned pair.
+   ====================================================================== */
+
+struct top                    /* an op over token indexes */
+{
+  enum wdiff_kind kind;
+  size_t a0, a1, b0, b1;
+};
+
+struct ops
+{
+  struct top *v;
+  size_t n, alloc;
+};
+
+static void
+ops_push (struct ops *o, enum wdiff_kind k, size_t a0, size_t a1, size_t b0,
+          size_t b1)
+{
+  o->v = xgrow (o->v, &o->alloc, o->n + 1, sizeof *o->v);
+  o->v[o->n++] = (struct top) { k, a0, a1, b0, b1 };
+}
+
+static void
+ops_change (struct ops *o, size_t a0, size_t a1, size_t b0, size_t b1)
+{
+  if (a0 == a1 && b0 == b1)
+    return;
+  ops_push (o, a0 == a1 ? WDIFF_INSERT : b0 == b1 ? WDIFF_DELETE
+            : WDIFF_REPLACE, a0, a1, b0, b1);
+}
+
+static size_t
+top_size (const struct top *t)
+{
+  return MAX (t->a1 - t->a0, t->b1 - t->b0);
+}
+
+/* Semantic clean-up: an unchanged run of at most two tokens between two
+   changes is folded into them when it is shorter than both, or no longer
+   than two replacements, so "[-a-]{+b+} the [-c-]{+d+}" reads
+   "[-a the c-]{+b the d+}" while "one [-two-] three {+four+}" stays. */
+static void
+ops_cleanup (struct ops *o)
+{
+  for (int pass = 0; pass < 2; pass++)
+    {
+      size_t w = 0;
+      for (size_t r = 0; r < o->n; r++)
+        {
+          o->v[w++] = o->v[r];
+          if (w < 3)
+            continue;
+          struct top *x = &o->v[w - 3], *e = &o->v[w - 2], *y = &o->v[w - 1];
+          size_t len = e->a1 - e->a0;
+          if (x->kind == WDIFF_EQUAL || y->kind == WDIFF_EQUAL
+              || e->kind != WDIFF_EQUAL || len > 2)
+            continue;
+          bool both_replace = x->kind == WDIFF_REPLACE
+            && y->kind == WDIFF_REPLACE;
+          if (both_replace
+              ? len > top_size (x) || len > top_size (y)
+              : len >= top_size (x) || len >= top_size (y))
+            continue;
+          x->kind = WDIFF_REPLACE;
+          x->a1 = y->a1;
+          x->b1 = y->b1;
+          w -= 2;
+        }
+      o->n = w;
+    }
+}
+
+/* ======================================================================
+   Putting it together.
+   ====================================================================== */
+
+struct run
+{
+  struct side A, B;
+  const struct wdiff_params *prm;
+  struct wdiff *d;
+  size_t ops_alloc, pairs_alloc;
+  struct wdiff_match *m;
+  size_t m_alloc;
+  struct ops o;
+};
+
+static size_t
+run_words (const struct side *sd, size_t t0, size_t t1)
+{
+  size_t n = 0;
+  for (size_t t = t0; t < t1; t++)
+    n += sd->ws.v[t].word;
+  return n;
+}
+
+/* Byte range of tokens [t0,t1) of paragraph p; an empty one sits after the
+   token before it in the paragraph, or at the paragraph's start. */
+static void
+run_range (const struct side *sd, ptrdiff_t p, size_t t0, size_t t1,
+           size_t *off, size_t *len)
+{
+  if (p < 0)
+    {
+      *off = 0, *len = 0;
+      return;
+    }
+  if (t0 == t1)
+    {
+      *off = t0 > sd->first[p]
+        ? sd->ws.v[t0 - 1].off + sd->ws.v[t0 - 1].len : sd->paras[p].off;
+      *len = 0;
+      return;
+    }
+  *off = sd->ws.v[t0].off;
+  *len = sd->ws.v[t1 - 1].off + sd->ws.v[t1 - 1].len - *off;
+}
+
+static void
+run_pair (struct run *r, ptrdiff_t p, ptrdiff_t q, bool moved)
+{
+  struct wdiff *d = r->d;
+  size_t a0 = p < 0 ? 0 : r->A.first[p], a1 = p < 0 ? 0 : r->A.first[p + 1];
+  size_t b0 = q < 0 ? 0 : r->B.first[q], b1 = q < 0 ? 0 : r->B.first[q + 1];
+  size_t eqw = 0;
+  r->o.n = 0;
+  if (p >= 0 && q >= 0)
+    {
+      size_t nm = wdiff_match_keys (r->A.keys + a0, a1 - a0, r->B.keys + b0,
+                                    b1 - b0, &r->m, &r->m_alloc);
+      size_t i = a0, j = b0;
+      for (size_t x = 0; x < nm;)
+        {
+          size_t mi = a0 + r->m[x].a, mj = b0 + r->m[x].b, y = x + 1;
+          while (y < nm && r->m[y].a == r->m[y - 1].a + 1
+                 && r->m[y].b == r->m[y - 1].b + 1)
+            y++;
+          ops_change (&r->o, i, mi, j, mj);
+          ops_push (&r->o, WDIFF_EQUAL, mi, mi + (y - x), mj, mj + (y - x));
+          eqw += run_words (&r->A, mi, mi + (y - x));
+          i = mi + (y - x), j = mj + (y - x);
+          x = y;
+        }
+      ops_change (&r->o, i, a1, j, b1);
+      if (r->prm->cleanup)
+        ops_cleanup (&r->o);
+    }
+  else
+    ops_change (&r->o, a0, a1, b0, b1);
+
+  d->pairs = xgrow (d->pairs, &r->pairs_alloc, d->n_pairs + 1,
+                    sizeof *d->pairs);
+  struct wdiff_pair *pr = &d->pairs[d->n_pairs++];
+  size_t aw = run_words (&r->A, a0, a1), bw = run_words (&r->B, b0, b1);
+  pr->left = p;
+  pr->right = q;
+  pr->moved = moved;
+  pr->similarity = aw + bw ? 2.0 * eqw / (aw + bw) : (p >= 0 && q >= 0);
+  pr->op = d->n_ops;
+  pr->n_ops = r->o.n;
+  d->ops = xgrow (d->ops, &r->ops_alloc, d->n_ops + r->o.n + 1,
+                  sizeof *d->ops);
+  for (size_t x = 0; x < r->o.n; x++)
+    {
+      const struct top *t = &r->o.v[x];
+      struct wdiff_op *op = &d->ops[d->n_ops++];
+      op->kind = t->kind;
+      run_range (&r->A, p, t->a0, t->a1, &op->a_off, &op->a_len);
+      run_range (&r->B, q, t->b0, t->b1, &op->b_off, &op->b_len);
+      op->a_words = run_words (&r->A, t->a0, t->a1);
+      op->b_words = run_words (&r->B, t->b0, t->b1);
+      struct wdiff_summary *s = &d->sum;
+      switch (op->kind)
+        {
+        case WDIFF_EQUAL:
+          s->words_equal += op->a_words;
+          break;
+        case WDIFF_DELETE:
+          s->words_removed += op->a_words;
+          break;
+        case WDIFF_INSERT:
+          s->words_added += op->b_words;
+          break;
+        case WDIFF_REPLACE:
+          {
+            size_t c = MIN (op->a_words, op->b_words);
+            s->words_changed += c;
+            s->words_removed += op->a_words - c;
+            s->words_added += op->b_words - c;
+          }
+          break;
+        }
+    }
+  if (p < 0)
+    d->sum.paras_added++;
+  else if (q < 0)
+    d->sum.paras_removed++;
+  else if (moved)
+    d->sum.paras_moved++;
+}
+
+void
+wdiff_run (const char *a, size_t alen, const char *b, size_t blen,
+           const struct wdiff_params *prm, struct wdiff *d)
+{
+  struct wdiff_params defaults;
+  if (prm == NULL)
+    {
+      wdiff_params_init (&defaults);
+      prm = &defaults;
+    }
+  struct run r = { .prm = prm, .d = d };
+  memset (d, 0, sizeof *d);
+  d->a = a, d->a_len = alen, d->b = b, d->b_len = blen;
+  side_init (&r.A, a, alen);
+  side_init (&r.B, b, blen);
+  size_t nl = r.A.n_paras, nr = r.B.n_paras;
+  d->a_paras = r.A.paras, d->n_a_paras = nl;
+  d->b_paras = r.B.paras, d->n_b_paras = nr;
+
+  struct bag *bags = xmalloc ((nl + nr + 1) * sizeof *bags);
+  for (size_t p = 0; p < nl; p++)
+    bag_build (&r.A, p, &bags[p]);
+  for (size_t q = 0; q < nr; q++)
+    bag_build (&r.B, q, &bags[nl + q]);
+  bags_weigh (bags, nl + nr);
+  struct cand *c;
+  size_t nc = para_candidates (bags, nl, bags + nl, nr,
+                               MIN (prm->para_min, prm->move_min), &c);
+
+  ptrdiff_t *ml = xmalloc ((nl + 1) * sizeof *ml);
+  ptrdiff_t *mr = xmalloc ((nr + 1) * sizeof *mr);
+  bool *moved = xmalloc ((nr + 1) * sizeof *moved);
+  para_align (c, nc, nl, nr, prm, ml, mr, moved);
+  para_gaps (bags, nl, bags + nl, nr, ml, mr, moved);
+  free (c);
+  for (size_t i = 0; i < nl + nr; i++)
+    free (bags[i].v);
+  free (bags);
+
+  /* Display order: right paragraphs in order (moved ones where they now
+     are), each preceded by the left paragraphs deleted before its in-order
+     partner. */
+  size_t p = 0;
+  for (size_t q = 0; q <= nr; q++)
+    {
+      if (q < nr && (mr[q] < 0 || moved[q]))
+        {
+          run_pair (&r, mr[q], (ptrdiff_t) q, moved[q]);
+          continue;
+        }
+      size_t stop = q < nr ? (size_t) mr[q] : nl;
+      for (; p < stop; p++)
+        if (ml[p] < 0)
+          run_pair (&r, (ptrdiff_t) p, -1, false);
+      if (q < nr)
+        {
+          run_pair (&r, (ptrdiff_t) p, (ptrdiff_t) q, false);
+          p++;
+        }
+    }
+  free (ml);
+  free (mr);
+  free (moved);
+  free (r.m);
+  free (r.o.v);
+
+  struct wdiff_summary *s = &d->sum;
+  s->left_words = r.A.ws.words;
+  s->right_words = r.B.ws.words;
+  s->similarity = s->left_words + s->right_words
+    ? 2.0 * s->words_equal / (s->left_words + s->right_words) : 1.0;
+  side_free (&r.A);
+  side_free (&r.B);
+}
+
+void
+wdiff_free (struct wdiff *d)
+{
+  free (d->a_paras);
+  free (d->b_paras);
+  free (d->pairs);
+  free (d->ops);
+  memset (d, 0, sizeof *d);
+}
