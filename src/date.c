@@ -617,9 +617,9 @@ date_scan_time_after (const char *s, size_t n, size_t i, struct date *d)
     j = date_skip_space (s, n, j + 2);                  /* "à" */
   else if (j < n && (s[j] == '@' || s[j] == '-'))
     j = date_skip_space (s, n, j + 1);
-  else if (j + 2 < n && memcmp (s + j, "\xE2\x80\x93", 3) == 0)
+  else if (j + 3 <= n && memcmp (s + j, "\xE2\x80\x93", 3) == 0)
     j = date_skip_space (s, n, j + 3);                  /* en dash */
-  if (j == i || !date_digit (s[j]) || date_word_before (s, n, j))
+  if (j == i || j >= n || !date_digit (s[j]) || date_word_before (s, n, j))
     return i;
   struct date t = *d;
   size_t e = date_scan_time (s, n, j, false, &t);
@@ -1026,11 +1026,43 @@ date_only_punct (const char *s, size_t n, size_t i)
   return true;
 }
 
+/* Parses s[i..n) as one date followed by nothing but spaces and
+   punctuation; a lone year counts. */
+static bool
+date_parse_at (const struct date_scan *sc, size_t i, struct date *d)
+{
+  const char *s = sc->s;
+  size_t n = sc->n;
+  struct date_match m;
+  enum date_try t = TRY_NONE;
+  int y;
+  if (i >= n)
+    return false;
+  if (date_digit (s[i]))
+    {
+      size_t len = date_digits (s, n, i, &y);
+      if (len == 4 && date_only_punct (s, n, i + 4))
+        {
+          memset (d, 0, sizeof *d);
+          d->precision = DATE_PREC_YEAR;
+          d->year = y;
+          return date_acceptable (d, sc->now);
+        }
+      t = date_try_number (sc, i, len, &m);
+    }
+  else if (date_alpha (s[i]) || (unsigned char) s[i] == 0xC3)
+    t = date_form_mdy_named (sc, i, &m);
+  if (t != TRY_FOUND || !date_only_punct (s, n, m.end))
+    return false;
+  *d = m.d;
+  return true;
+}
+
 bool
 date_parse (const char *s, size_t n, int64_t now, struct date *d)
 {
   struct date_scan sc = { s, n, now, true };
-  struct date_match m;
+  struct date r;
   size_t i = 0;
   while (i < n)
     {
@@ -1040,41 +1072,19 @@ date_parse (const char *s, size_t n, int64_t now, struct date *d)
         break;
       i += len;
     }
-  /* A leading day name: "Wed, 31 Mar 2021 08:15:00 +0000". */
+  bool ok = date_parse_at (&sc, i, &r);
+  /* After a leading day name: "Wed, 31 Mar 2021 08:15:00 +0000".  Tried
+     second, as "Mar" is both Tuesday (mardi, martes) and March. */
   size_t e = date_letters (s, n, i);
-  if (e > i && date_weekday_name (s + i, e - i))
+  if (!ok && e > i && date_weekday_name (s + i, e - i))
     {
-      if (e < n && s[e] == '.')
-        e++;
-      size_t j = date_skip_between (s, n, e, false);
-      if (j > e || (e > i && s[e - 1] == '.'))
-        i = j;
+      size_t j = date_skip_between (s, n, e < n && s[e] == '.' ? e + 1 : e,
+                                    false);
+      ok = j > e && date_parse_at (&sc, j, &r);
     }
-  if (i >= n)
-    return false;
-  int y;
-  bool ok = false;
-  if (date_digit (s[i]))
-    {
-      size_t len = date_digits (s, n, i, &y);
-      if (len == 4 && date_only_punct (s, n, i + 4))
-        {
-          memset (&m.d, 0, sizeof m.d);
-          m.d.precision = DATE_PREC_YEAR;
-          m.d.year = y;
-          m.end = n;
-          ok = date_acceptable (&m.d, now);
-        }
-      else
-        ok = date_try_number (&sc, i, len, &m) == TRY_FOUND;
-    }
-  else if (date_alpha (s[i]) || (unsigned char) s[i] == 0xC3)
-    ok = date_form_mdy_named (&sc, i, &m) == TRY_FOUND;
-  if (!ok || !date_only_punct (s, n, m.end))
-    return false;
-  if (d)
-    *d = m.d;
-  return true;
+  if (ok && d)
+    *d = r;
+  return ok;
 }
 
 /* ---- ISO strings and keys ------------------------------------------------ */
@@ -1085,35 +1095,33 @@ date_iso (const struct date *d, char buf[DATE_ISO_MAX])
   buf[0] = '\0';
   if (!d || !date_fields_valid (d))
     return buf;
-  switch (d->precision)
-    {
-    case DATE_PREC_YEAR:
-      snprintf (buf, DATE_ISO_MAX, "%04d", d->year);
-      return buf;
-    case DATE_PREC_MONTH:
-      snprintf (buf, DATE_ISO_MAX, "%04d-%02d", d->year, d->month);
-      return buf;
-    case DATE_PREC_DAY:
-      snprintf (buf, DATE_ISO_MAX, "%04d-%02d-%02d", d->year, d->month,
-                d->day);
-      return buf;
-    default:
-      break;
-    }
-  char sec[16] = "";
+  /* The fields are valid: the modulos only show the compiler how long
+     each number is. */
+  unsigned y = (unsigned) d->year % 10000, mo = (unsigned) d->month % 100;
+  unsigned dd = (unsigned) d->day % 100;
+  if (d->precision == DATE_PREC_YEAR)
+    snprintf (buf, DATE_ISO_MAX, "%04u", y);
+  else if (d->precision == DATE_PREC_MONTH)
+    snprintf (buf, DATE_ISO_MAX, "%04u-%02u", y, mo);
+  else
+    snprintf (buf, DATE_ISO_MAX, "%04u-%02u-%02u", y, mo, dd);
+  if (d->precision < DATE_PREC_MINUTE)
+    return buf;
+  size_t len = strlen (buf);
+  len += snprintf (buf + len, DATE_ISO_MAX - len, "T%02u:%02u",
+                   (unsigned) d->hour % 100, (unsigned) d->minute % 100);
   if (d->precision == DATE_PREC_SECOND)
-    snprintf (sec, sizeof sec, ":%02d", d->second);
-  char tz[16] = "";
+    len += snprintf (buf + len, DATE_ISO_MAX - len, ":%02u",
+                     (unsigned) d->second % 100);
   if (d->has_tz && d->tz_minutes == 0)
-    strcpy (tz, "Z");
+    snprintf (buf + len, DATE_ISO_MAX - len, "Z");
   else if (d->has_tz)
     {
-      int a = d->tz_minutes < 0 ? -d->tz_minutes : d->tz_minutes;
-      snprintf (tz, sizeof tz, "%c%02d:%02d", d->tz_minutes < 0 ? '-' : '+',
-                a / 60, a % 60);
+      unsigned a = (unsigned) (d->tz_minutes < 0 ? -d->tz_minutes
+                                                 : d->tz_minutes) % 1000;
+      snprintf (buf + len, DATE_ISO_MAX - len, "%c%02u:%02u",
+                d->tz_minutes < 0 ? '-' : '+', a / 60, a % 60);
     }
-  snprintf (buf, DATE_ISO_MAX, "%04d-%02d-%02dT%02d:%02d%s%s", d->year,
-            d->month, d->day, d->hour, d->minute, sec, tz);
   return buf;
 }
 
