@@ -5,6 +5,9 @@
 #define BYLINE_CMD_H
 
 int cmd_show (int argc, char **argv);
+int cmd_index (int argc, char **argv);
+int cmd_list (int argc, char **argv);
+int cmd_search (int argc, char **argv);
 
 /* Prints "Try 'byline CMD --help'." on stderr and returns 2. */
 int cmd_usage_error (const char *cmd);

@@ -16,6 +16,9 @@ struct command
 
 static const struct command commands[] = {
   { "show", cmd_show, N_("print the metadata and clean text of article files") },
+  { "index", cmd_index, N_("bring the index of a collection up to date") },
+  { "list", cmd_list, N_("list the articles of the index, or those matching a query") },
+  { "search", cmd_search, N_("search the index: ranked hits with snippets") },
 };
 
 static void

@@ -1,0 +1,955 @@
+/* store.c: the SQLite index: opening, schema and migrations, rows. */
+#include "system.h"
+#include "store.h"
+
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "buf.h"
+#include "date.h"
+#include "fts.h"
+#include "json.h"
+#include "query.h"
+
+/* Statements the indexer runs once per file, prepared once. */
+enum store_stmt
+{
+  STMT_INSERT,
+  STMT_UPDATE,
+  STMT_DELETE,
+  STMT_PUT_SKIPPED,
+  STMT_DELETE_SKIPPED,
+  STMT_TOUCH,
+  STMT_COUNT
+};
+
+struct store
+{
+  sqlite3 *db;
+  char *path;
+  sqlite3_stmt *stmt[STMT_COUNT];
+};
+
+static const char store_schema[] =
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;\n"
+  "CREATE TABLE articles (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  path TEXT NOT NULL UNIQUE,\n"
+  "  headline TEXT NOT NULL DEFAULT '',\n"
+  "  headline_derived INT NOT NULL DEFAULT 0,\n"
+  "  dek TEXT,\n"
+  "  date TEXT,\n"
+  "  date_prec TEXT,\n"
+  "  date_key INTEGER NOT NULL DEFAULT 0,\n"
+  "  outlet TEXT,\n"
+  "  agency TEXT,\n"
+  "  authors TEXT,\n"
+  "  url TEXT,\n"
+  "  words INT NOT NULL DEFAULT 0,\n"
+  "  body TEXT NOT NULL DEFAULT '',\n"
+  "  cluster INT,\n"
+  "  warnings TEXT,\n"
+  "  size INTEGER NOT NULL,\n"
+  "  mtime_ns INTEGER NOT NULL,\n"
+  "  inode INTEGER NOT NULL,\n"
+  "  hash INTEGER NOT NULL,\n"
+  "  indexed_at INTEGER NOT NULL\n"
+  ");\n"
+  "CREATE INDEX articles_hash ON articles (hash);\n"
+  "CREATE INDEX articles_date ON articles (date_key);\n"
+  "CREATE INDEX articles_cluster ON articles (cluster) WHERE cluster IS NOT NULL;\n"
+  "CREATE VIRTUAL TABLE fts USING fts5 (headline, body, content='articles',\n"
+  "  content_rowid='id', tokenize='byline');\n"
+  "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN\n"
+  "  INSERT INTO fts (rowid, headline, body)\n"
+  "    VALUES (new.id, new.headline, new.body);\n"
+  "END;\n"
+  "CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN\n"
+  "  INSERT INTO fts (fts, rowid, headline, body)\n"
+  "    VALUES ('delete', old.id, old.headline, old.body);\n"
+  "  DELETE FROM state WHERE id = old.id;\n"
+  "END;\n"
+  "CREATE TRIGGER articles_au AFTER UPDATE OF headline, body ON articles BEGIN\n"
+  "  INSERT INTO fts (fts, rowid, headline, body)\n"
+  "    VALUES ('delete', old.id, old.headline, old.body);\n"
+  "  INSERT INTO fts (rowid, headline, body)\n"
+  "    VALUES (new.id, new.headline, new.body);\n"
+  "END;\n"
+  "CREATE TABLE skipped (\n"
+  "  path TEXT PRIMARY KEY,\n"
+  "  size INTEGER NOT NULL,\n"
+  "  mtime_ns INTEGER NOT NULL,\n"
+  "  inode INTEGER NOT NULL,\n"
+  "  retry INT NOT NULL DEFAULT 0,\n"
+  "  reason TEXT NOT NULL\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE TABLE state (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  read INT NOT NULL DEFAULT 0,\n"
+  "  bookmark INT NOT NULL DEFAULT 0\n"
+  ");\n"
+  "CREATE TABLE pending_state (\n"
+  "  path TEXT PRIMARY KEY,\n"
+  "  read INT NOT NULL DEFAULT 0,\n"
+  "  bookmark INT NOT NULL DEFAULT 0\n"
+  ") WITHOUT ROWID;\n";
+
+/* Migrations: store_migrations[v] takes a version v index to v + 1.  An
+   index older than the oldest step (NULL entry) is rebuilt instead. */
+static const char *const store_migrations[STORE_SCHEMA_VERSION] = {
+  [0] = NULL,
+};
+
+static const char *const store_stmt_sql[STMT_COUNT] = {
+  [STMT_INSERT] =
+    "INSERT INTO articles (headline, headline_derived, dek, date, date_prec,"
+    " date_key, outlet, agency, authors, url, words, body, warnings,"
+    " path, size, mtime_ns, inode, hash, indexed_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+    " ?14, ?15, ?16, ?17, ?18, ?19)",
+  [STMT_UPDATE] =
+    "UPDATE articles SET headline = ?1, headline_derived = ?2, dek = ?3,"
+    " date = ?4, date_prec = ?5, date_key = ?6, outlet = ?7, agency = ?8,"
+    " authors = ?9, url = ?10, words = ?11, body = ?12, warnings = ?13,"
+    " path = ?14, size = ?15, mtime_ns = ?16, inode = ?17, hash = ?18,"
+    " indexed_at = ?19 WHERE id = ?20",
+  [STMT_DELETE] = "DELETE FROM articles WHERE id = ?1",
+  [STMT_PUT_SKIPPED] =
+    "INSERT OR REPLACE INTO skipped (path, size, mtime_ns, inode, retry,"
+    " reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_DELETE_SKIPPED] = "DELETE FROM skipped WHERE path = ?1",
+  [STMT_TOUCH] =
+    "UPDATE articles SET size = ?1, mtime_ns = ?2, inode = ?3 WHERE id = ?4",
+};
+
+static bool
+store_damaged (int rc)
+{
+  rc &= 0xff;
+  return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
+}
+
+static char *
+store_error_for (const char *path, sqlite3 *db, int rc)
+{
+  if (store_damaged (rc))
+    /* TRANSLATORS: the placeholder is the index file; keep the command
+       untranslated. */
+    return xasprintf (_("%s: not a byline index, or damaged; "
+                        "'byline index --rebuild' rebuilds it"), path);
+  return xasprintf ("%s: %s", path,
+                    db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
+char *
+store_error (struct store *s, int rc)
+{
+  return store_error_for (s->path, s->db, rc);
+}
+
+static int
+store_exec (struct store *s, const char *sql, char **cause)
+{
+  int rc = sqlite3_exec (s->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      *cause = store_error (s, rc);
+      return -1;
+    }
+  return 0;
+}
+
+/* Runs a query returning one integer; -1 with *cause on failure. */
+static int
+store_int (struct store *s, const char *sql, int64_t *v, int *rc_out,
+           char **cause)
+{
+  sqlite3_stmt *st;
+  int rc = sqlite3_prepare_v2 (s->db, sql, -1, &st, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (st);
+      if (rc == SQLITE_ROW)
+        {
+          *v = sqlite3_column_int64 (st, 0);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        {
+          *v = 0;
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    *cause = store_error (s, rc);
+  sqlite3_finalize (st);
+  if (rc_out)
+    *rc_out = rc;
+  return rc == SQLITE_OK ? 0 : -1;
+}
+
+int
+store_begin (struct store *s, char **cause)
+{
+  return store_exec (s, "BEGIN IMMEDIATE", cause);
+}
+
+int
+store_commit (struct store *s, char **cause)
+{
+  return store_exec (s, "COMMIT", cause);
+}
+
+void
+store_rollback (struct store *s)
+{
+  if (!sqlite3_get_autocommit (s->db))
+    sqlite3_exec (s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int
+store_create_schema (struct store *s, char **cause)
+{
+  if (store_exec (s, store_schema, cause) != 0)
+    return -1;
+  char *pragmas = xasprintf ("PRAGMA application_id = %d;"
+                             " PRAGMA user_version = %d;",
+                             STORE_APPLICATION_ID, STORE_SCHEMA_VERSION);
+  int r = store_exec (s, pragmas, cause);
+  free (pragmas);
+  return r;
+}
+
+/* Saves the state of the old index into pending_state (best effort: an old
+   schema may not have it), then drops every table and creates the current
+   schema, all in the caller's transaction, so an interrupted rebuild leaves
+   the old index as it was. */
+static int
+store_rebuild_in_place (struct store *s, char **cause)
+{
+  struct strv carry = STRV_INIT;     /* path, read, bookmark triples */
+  static const char *const carry_sql[] = {
+    "SELECT a.path, s.read, s.bookmark FROM state s"
+    " JOIN articles a ON a.id = s.id",
+    "SELECT path, read, bookmark FROM pending_state",
+  };
+  for (size_t i = 0; i < ARRAY_SIZE (carry_sql); i++)
+    {
+      sqlite3_stmt *st;
+      if (sqlite3_prepare_v2 (s->db, carry_sql[i], -1, &st, NULL) != SQLITE_OK)
+        continue;
+      while (sqlite3_step (st) == SQLITE_ROW)
+        if (sqlite3_column_text (st, 0))
+          {
+            strv_add (&carry, (const char *) sqlite3_column_text (st, 0));
+            strv_addf (&carry, "%d", sqlite3_column_int (st, 1) != 0);
+            strv_addf (&carry, "%d", sqlite3_column_int (st, 2) != 0);
+          }
+      sqlite3_finalize (st);
+    }
+
+  /* Virtual tables first: dropping one drops its shadow tables. */
+  static const char *const list_sql[] = {
+    "SELECT name FROM sqlite_master WHERE type = 'table'"
+    " AND sql LIKE 'CREATE VIRTUAL TABLE%'",
+    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+    " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+  };
+  int r = 0;
+  for (size_t i = 0; i < ARRAY_SIZE (list_sql) && r == 0; i++)
+    {
+      struct strv names = STRV_INIT;
+      sqlite3_stmt *st;
+      int rc = sqlite3_prepare_v2 (s->db, list_sql[i], -1, &st, NULL);
+      if (rc != SQLITE_OK)
+        {
+          *cause = store_error (s, rc);
+          r = -1;
+          break;
+        }
+      while (sqlite3_step (st) == SQLITE_ROW)
+        strv_add (&names, (const char *) sqlite3_column_text (st, 0));
+      sqlite3_finalize (st);
+      for (size_t j = 0; j < names.n && r == 0; j++)
+        {
+          char *sql = sqlite3_mprintf ("DROP TABLE IF EXISTS \"%w\"",
+                                       names.v[j]);
+          /* A view is dropped as a view. */
+          int rc2 = sqlite3_exec (s->db, sql, NULL, NULL, NULL);
+          sqlite3_free (sql);
+          if (rc2 != SQLITE_OK)
+            {
+              sql = sqlite3_mprintf ("DROP VIEW IF EXISTS \"%w\"", names.v[j]);
+              rc2 = sqlite3_exec (s->db, sql, NULL, NULL, NULL);
+              sqlite3_free (sql);
+            }
+          if (rc2 != SQLITE_OK)
+            {
+              *cause = store_error (s, rc2);
+              r = -1;
+            }
+        }
+      strv_free (&names);
+    }
+  if (r == 0)
+    r = store_create_schema (s, cause);
+
+  if (r == 0 && carry.n)
+    {
+      sqlite3_stmt *st;
+      int rc = sqlite3_prepare_v2 (s->db,
+                                   "INSERT OR REPLACE INTO pending_state"
+                                   " (path, read, bookmark) VALUES (?, ?, ?)",
+                                   -1, &st, NULL);
+      for (size_t i = 0; rc == SQLITE_OK && i + 2 < carry.n; i += 3)
+        {
+          sqlite3_bind_text (st, 1, carry.v[i], -1, SQLITE_STATIC);
+          sqlite3_bind_int (st, 2, atoi (carry.v[i + 1]));
+          sqlite3_bind_int (st, 3, atoi (carry.v[i + 2]));
+          rc = sqlite3_step (st);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+          sqlite3_reset (st);
+        }
+      sqlite3_finalize (st);
+      if (rc != SQLITE_OK)
+        {
+          *cause = store_error (s, rc);
+          r = -1;
+        }
+    }
+  strv_free (&carry);
+  return r;
+}
+
+/* Brings an index of version 'version' up to date, in one transaction. */
+static int
+store_upgrade (struct store *s, int64_t version, bool fresh, bool rebuild,
+               char **cause)
+{
+  if (store_begin (s, cause) != 0)
+    return -1;
+  int r = 0;
+  if (fresh)
+    r = store_create_schema (s, cause);
+  else if (rebuild || version < 0 || version > STORE_SCHEMA_VERSION
+           || store_migrations[version] == NULL)
+    r = store_rebuild_in_place (s, cause);
+  else
+    {
+      for (int64_t v = version; v < STORE_SCHEMA_VERSION && r == 0; v++)
+        if (store_migrations[v] == NULL)
+          r = store_rebuild_in_place (s, cause), v = STORE_SCHEMA_VERSION;
+        else
+          r = store_exec (s, store_migrations[v], cause);
+      if (r == 0)
+        {
+          char *sql = xasprintf ("PRAGMA user_version = %d",
+                                 STORE_SCHEMA_VERSION);
+          r = store_exec (s, sql, cause);
+          free (sql);
+        }
+    }
+  if (r == 0)
+    r = store_commit (s, cause);
+  if (r != 0)
+    store_rollback (s);
+  return r;
+}
+
+static int
+store_connect (const char *path, bool create, struct store **out,
+               char **cause)
+{
+  sqlite3 *db = NULL;
+  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc = sqlite3_open_v2 (path, &db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      *cause = store_error_for (path, db, rc);
+      sqlite3_close (db);
+      return -1;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 10000);
+  rc = fts_register (db);
+  if (rc != SQLITE_OK)
+    {
+      *cause = store_error_for (path, db, rc);
+      sqlite3_close (db);
+      return -1;
+    }
+  struct store *s = xcalloc (1, sizeof *s);
+  s->db = db;
+  s->path = xstrdup (path);
+  *out = s;
+  return 0;
+}
+
+/* Removes an index file that cannot be opened as one, with its WAL. */
+static int
+store_unlink (const char *path, char **cause)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  for (size_t i = 0; i < ARRAY_SIZE (suffixes); i++)
+    {
+      char *p = xasprintf ("%s%s", path, suffixes[i]);
+      int r = unlink (p);
+      int e = errno;
+      free (p);
+      if (r != 0 && e != ENOENT)
+        {
+          *cause = xasprintf (_("cannot remove '%s': %s"), path, strerror (e));
+          return -1;
+        }
+    }
+  return 0;
+}
+
+int
+store_open (const char *path, int flags, struct store **out, char **cause)
+{
+  bool write = flags & STORE_WRITE;
+  bool rebuild = write && (flags & STORE_REBUILD);
+  *out = NULL;
+  struct stat st;
+  if (!write && stat (path, &st) != 0)
+    {
+      if (errno == ENOENT)
+        return STORE_MISSING;
+      *cause = xasprintf ("%s: %s", path, strerror (errno));
+      return STORE_ERROR;
+    }
+
+  struct store *s;
+  if (store_connect (path, write, &s, cause) != 0)
+    return STORE_ERROR;
+
+  int64_t app = 0, version = 0, tables = 0;
+  int rc = SQLITE_OK;
+  char *why = NULL;
+  if (store_int (s, "PRAGMA application_id", &app, &rc, &why) != 0
+      || store_int (s, "PRAGMA user_version", &version, &rc, &why) != 0
+      || store_int (s, "SELECT count(*) FROM sqlite_master", &tables, &rc,
+                    &why) != 0)
+    {
+      if (rebuild && store_damaged (rc))
+        {
+          /* Beyond repair in place: start a new file. */
+          free (why);
+          store_close (s);
+          if (store_unlink (path, cause) != 0
+              || store_connect (path, true, &s, cause) != 0)
+            return STORE_ERROR;
+          app = version = tables = 0;
+        }
+      else
+        {
+          *cause = why;
+          store_close (s);
+          return STORE_ERROR;
+        }
+    }
+
+  bool fresh = app == 0 && tables == 0;
+  if (!fresh && app != STORE_APPLICATION_ID)
+    {
+      if (!rebuild)
+        {
+          *cause = store_error_for (path, NULL, SQLITE_NOTADB);
+          store_close (s);
+          return STORE_ERROR;
+        }
+      store_close (s);
+      if (store_unlink (path, cause) != 0
+          || store_connect (path, true, &s, cause) != 0)
+        return STORE_ERROR;
+      fresh = true;
+    }
+  if (!fresh && version > STORE_SCHEMA_VERSION && !rebuild)
+    {
+      *cause = xasprintf (_("%s: written by a newer version of byline; "
+                            "'byline index --rebuild' rebuilds it"), path);
+      store_close (s);
+      return STORE_ERROR;
+    }
+
+  bool upgrade = fresh || rebuild || version != STORE_SCHEMA_VERSION;
+  if (!write)
+    {
+      if (upgrade)
+        {
+          store_close (s);
+          return fresh ? STORE_MISSING : STORE_OUTDATED;
+        }
+      *out = s;
+      return STORE_OK;
+    }
+
+  /* WAL must be chosen outside a transaction; it sticks to the file. */
+  if (store_exec (s, "PRAGMA journal_mode = WAL;"
+                  " PRAGMA synchronous = NORMAL;"
+                  " PRAGMA journal_size_limit = 67108864;"
+                  " PRAGMA cache_size = -32768;", cause) != 0)
+    {
+      store_close (s);
+      return STORE_ERROR;
+    }
+  if (upgrade && store_upgrade (s, version, fresh, rebuild, cause) != 0)
+    {
+      store_close (s);
+      return STORE_ERROR;
+    }
+  *out = s;
+  return STORE_OK;
+}
+
+void
+store_close (struct store *s)
+{
+  if (s == NULL)
+    return;
+  for (size_t i = 0; i < STMT_COUNT; i++)
+    sqlite3_finalize (s->stmt[i]);
+  sqlite3_close (s->db);
+  free (s->path);
+  free (s);
+}
+
+sqlite3 *
+store_db (struct store *s)
+{
+  return s->db;
+}
+
+const char *
+store_path (const struct store *s)
+{
+  return s->path;
+}
+
+/* The prepared statement 'which', reset and unbound. */
+static sqlite3_stmt *
+store_stmt (struct store *s, enum store_stmt which, char **cause)
+{
+  if (s->stmt[which] == NULL)
+    {
+      int rc = sqlite3_prepare_v3 (s->db, store_stmt_sql[which], -1,
+                                   SQLITE_PREPARE_PERSISTENT, &s->stmt[which],
+                                   NULL);
+      if (rc != SQLITE_OK)
+        {
+          *cause = store_error (s, rc);
+          return NULL;
+        }
+    }
+  sqlite3_reset (s->stmt[which]);
+  sqlite3_clear_bindings (s->stmt[which]);
+  return s->stmt[which];
+}
+
+/* Steps a statement that returns no row. */
+static int
+store_step (struct store *s, sqlite3_stmt *st, char **cause)
+{
+  int rc = sqlite3_step (st);
+  sqlite3_reset (st);
+  if (rc != SQLITE_DONE)
+    {
+      *cause = store_error (s, rc);
+      return -1;
+    }
+  return 0;
+}
+
+char *
+store_meta_get (struct store *s, const char *key)
+{
+  sqlite3_stmt *st;
+  char *v = NULL;
+  if (sqlite3_prepare_v2 (s->db, "SELECT value FROM meta WHERE key = ?", -1,
+                          &st, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (st, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (st) == SQLITE_ROW && sqlite3_column_text (st, 0))
+    v = xstrdup ((const char *) sqlite3_column_text (st, 0));
+  sqlite3_finalize (st);
+  return v;
+}
+
+int
+store_meta_set (struct store *s, const char *key, const char *value,
+                char **cause)
+{
+  sqlite3_stmt *st;
+  int rc = sqlite3_prepare_v2 (s->db, "INSERT OR REPLACE INTO meta (key, value)"
+                               " VALUES (?, ?)", -1, &st, NULL);
+  if (rc != SQLITE_OK)
+    {
+      *cause = store_error (s, rc);
+      return -1;
+    }
+  sqlite3_bind_text (st, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 2, value, -1, SQLITE_STATIC);
+  int r = store_step (s, st, cause);
+  sqlite3_finalize (st);
+  return r;
+}
+
+int
+store_each_known (struct store *s, store_known_fn fn, void *arg, char **cause)
+{
+  static const char *const sql[] = {
+    "SELECT path, id, size, mtime_ns, inode, hash, 0 FROM articles",
+    "SELECT path, 0, size, mtime_ns, inode, 0, retry FROM skipped",
+  };
+  for (size_t i = 0; i < ARRAY_SIZE (sql); i++)
+    {
+      sqlite3_stmt *st;
+      int rc = sqlite3_prepare_v2 (s->db, sql[i], -1, &st, NULL);
+      if (rc != SQLITE_OK)
+        {
+          *cause = store_error (s, rc);
+          return -1;
+        }
+      while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+        {
+          struct store_known k = {
+            .path = (const char *) sqlite3_column_text (st, 0),
+            .id = sqlite3_column_int64 (st, 1),
+            .ident = { sqlite3_column_int64 (st, 2),
+                       sqlite3_column_int64 (st, 3),
+                       sqlite3_column_int64 (st, 4) },
+            .hash = (uint64_t) sqlite3_column_int64 (st, 5),
+            .retry = sqlite3_column_int (st, 6) != 0,
+          };
+          if (k.path)
+            fn (&k, arg);
+        }
+      sqlite3_finalize (st);
+      if (rc != SQLITE_DONE)
+        {
+          *cause = store_error (s, rc);
+          return -1;
+        }
+    }
+  return 0;
+}
+
+/* Binds text, or NULL for a NULL or (when 'empty_null') empty string. */
+static void
+store_bind_text (sqlite3_stmt *st, int i, const char *s, bool empty_null)
+{
+  if (s == NULL || (empty_null && *s == '\0'))
+    sqlite3_bind_null (st, i);
+  else
+    sqlite3_bind_text (st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+static void
+store_bind_joined (sqlite3_stmt *st, int i, const struct strv *sv)
+{
+  if (sv->n == 0)
+    {
+      sqlite3_bind_null (st, i);
+      return;
+    }
+  struct buf b = BUF_INIT;
+  for (size_t k = 0; k < sv->n; k++)
+    {
+      if (k)
+        buf_addc (&b, '\n');
+      buf_adds (&b, sv->v[k]);
+    }
+  sqlite3_bind_text (st, i, b.data, (int) b.len, free);
+  b.data = NULL;
+}
+
+/* Binds ?1..?19 of STMT_INSERT / STMT_UPDATE. */
+static void
+store_bind_article (sqlite3_stmt *st, const char *path,
+                    const struct scan_ident *ident, uint64_t hash,
+                    const struct article *a)
+{
+  char iso[DATE_ISO_MAX];
+  store_bind_text (st, 1, a->headline ? a->headline : "", false);
+  sqlite3_bind_int (st, 2, a->headline_derived);
+  store_bind_text (st, 3, a->dek, true);
+  if (a->date.precision != DATE_PREC_NONE)
+    {
+      store_bind_text (st, 4, date_iso (&a->date, iso), true);
+      store_bind_text (st, 5, date_precision_name (a->date.precision), true);
+    }
+  sqlite3_bind_int64 (st, 6, date_sort_key (&a->date));
+  store_bind_text (st, 7, a->outlet, true);
+  store_bind_text (st, 8, a->agency, true);
+  store_bind_joined (st, 9, &a->authors);
+  store_bind_text (st, 10, a->url, true);
+  sqlite3_bind_int64 (st, 11, (sqlite3_int64) a->words);
+  if (a->body)
+    sqlite3_bind_text (st, 12, a->body, (int) a->body_len, SQLITE_STATIC);
+  else
+    sqlite3_bind_text (st, 12, "", 0, SQLITE_STATIC);
+  store_bind_joined (st, 13, &a->warnings);
+  sqlite3_bind_text (st, 14, path, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (st, 15, ident->size);
+  sqlite3_bind_int64 (st, 16, ident->mtime_ns);
+  sqlite3_bind_int64 (st, 17, ident->inode);
+  sqlite3_bind_int64 (st, 18, (sqlite3_int64) hash);
+  sqlite3_bind_int64 (st, 19, (sqlite3_int64) time (NULL));
+}
+
+int64_t
+store_insert_article (struct store *s, const char *path,
+                      const struct scan_ident *ident, uint64_t hash,
+                      const struct article *a, char **cause)
+{
+  sqlite3_stmt *st = store_stmt (s, STMT_INSERT, cause);
+  if (st == NULL)
+    return -1;
+  store_bind_article (st, path, ident, hash, a);
+  if (store_step (s, st, cause) != 0)
+    return -1;
+  return sqlite3_last_insert_rowid (s->db);
+}
+
+int
+store_update_article (struct store *s, int64_t id, const char *path,
+                      const struct scan_ident *ident, uint64_t hash,
+                      const struct article *a, char **cause)
+{
+  sqlite3_stmt *st = store_stmt (s, STMT_UPDATE, cause);
+  if (st == NULL)
+    return -1;
+  store_bind_article (st, path, ident, hash, a);
+  sqlite3_bind_int64 (st, 20, id);
+  return store_step (s, st, cause);
+}
+
+int
+store_touch_article (struct store *s, int64_t id,
+                     const struct scan_ident *ident, char **cause)
+{
+  sqlite3_stmt *st = store_stmt (s, STMT_TOUCH, cause);
+  if (st == NULL)
+    return -1;
+  sqlite3_bind_int64 (st, 1, ident->size);
+  sqlite3_bind_int64 (st, 2, ident->mtime_ns);
+  sqlite3_bind_int64 (st, 3, ident->inode);
+  sqlite3_bind_int64 (st, 4, id);
+  return store_step (s, st, cause);
+}
+
+int
+store_delete_article (struct store *s, int64_t id, char **cause)
+{
+  sqlite3_stmt *st = store_stmt (s, STMT_DELETE, cause);
+  if (st == NULL)
+    return -1;
+  sqlite3_bind_int64 (st, 1, id);
+  return store_step (s, st, cause);
+}
+
+int
+store_put_skipped (struct store *s, const char *path,
+                   const struct scan_ident *ident, bool retry,
+                   const char *reason, char **cause)
+{
+  sqlite3_stmt *st = store_stmt (s, STMT_PUT_SKIPPED, cause);
+  if (st == NULL)
+    return -1;
+  sqlite3_bind_text (st, 1, path, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (st, 2, ident->size);
+  sqlite3_bind_int64 (st, 3, ident->mtime_ns);
+  sqlite3_bind_int64 (st, 4, ident->inode);
+  sqlite3_bind_int (st, 5, retry);
+  sqlite3_bind_text (st, 6, reason ? reason : "", -1, SQLITE_TRANSIENT);
+  return store_step (s, st, cause);
+}
+
+int
+store_delete_skipped (struct store *s, const char *path, char **cause)
+{
+  sqlite3_stmt *st = store_stmt (s, STMT_DELETE_SKIPPED, cause);
+  if (st == NULL)
+    return -1;
+  sqlite3_bind_text (st, 1, path, -1, SQLITE_TRANSIENT);
+  return store_step (s, st, cause);
+}
+
+int
+store_apply_pending_state (struct store *s, char **cause)
+{
+  return store_exec (s,
+                     "INSERT OR REPLACE INTO state (id, read, bookmark)"
+                     " SELECT a.id, p.read, p.bookmark FROM pending_state p"
+                     " JOIN articles a ON a.path = p.path;"
+                     " DELETE FROM pending_state;", cause);
+}
+
+int
+store_get_state (struct store *s, int64_t id, struct store_state *out,
+                 char **cause)
+{
+  sqlite3_stmt *st;
+  memset (out, 0, sizeof *out);
+  int rc = sqlite3_prepare_v2 (s->db, "SELECT read, bookmark FROM state"
+                               " WHERE id = ?", -1, &st, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (st, 1, id);
+      rc = sqlite3_step (st);
+      if (rc == SQLITE_ROW)
+        {
+          out->read = sqlite3_column_int (st, 0) != 0;
+          out->bookmark = sqlite3_column_int (st, 1) != 0;
+        }
+      rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+  sqlite3_finalize (st);
+  if (rc != SQLITE_OK)
+    {
+      *cause = store_error (s, rc);
+      return -1;
+    }
+  return 0;
+}
+
+int
+store_set_state (struct store *s, int64_t id, const struct store_state *in,
+                 char **cause)
+{
+  sqlite3_stmt *st;
+  const char *sql = in->read || in->bookmark
+    ? "INSERT OR REPLACE INTO state (id, read, bookmark)"
+      " SELECT id, ?2, ?3 FROM articles WHERE id = ?1"
+    : "DELETE FROM state WHERE id = ?1";
+  int rc = sqlite3_prepare_v2 (s->db, sql, -1, &st, NULL);
+  if (rc != SQLITE_OK)
+    {
+      *cause = store_error (s, rc);
+      return -1;
+    }
+  sqlite3_bind_int64 (st, 1, id);
+  if (in->read || in->bookmark)
+    {
+      sqlite3_bind_int (st, 2, in->read);
+      sqlite3_bind_int (st, 3, in->bookmark);
+    }
+  int r = store_step (s, st, cause);
+  sqlite3_finalize (st);
+  return r;
+}
+
+/* ---- listings ------------------------------------------------------------------ */
+
+static const char store_select_cols[] =
+  "a.id, a.path, a.headline, a.headline_derived, a.date, a.date_prec,"
+  " a.outlet, a.agency, a.authors, a.words, a.cluster";
+
+sqlite3_stmt *
+store_select (struct store *s, const struct query_sql *qs, const char *sort,
+              bool reverse, bool ranked, int64_t limit, char **cause)
+{
+  bool rank = ranked && qs && qs->rank_match;
+  if (sort == NULL && qs && qs->sort)
+    {
+      sort = qs->sort;
+      reverse = reverse != (qs->sort_reverse != 0);
+    }
+  if (sort == NULL)
+    sort = rank ? "relevance" : "date";
+  if (strcmp (sort, "relevance") == 0 && !(qs && qs->rank_match))
+    sort = "date";
+  bool score = qs && qs->rank_match
+               && (rank || strcmp (sort, "relevance") == 0);
+
+  struct buf sql = BUF_INIT;
+  buf_printf (&sql, "SELECT %s, %s FROM articles a", store_select_cols,
+              score ? "-r.score" : "NULL");
+  if (score)
+    buf_adds (&sql, " JOIN (SELECT rowid AS id, bm25(fts, 10.0, 1.0) AS score"
+              " FROM fts WHERE fts MATCH ?) r ON r.id = a.id");
+  buf_printf (&sql, " WHERE (%s)", qs ? qs->where : "1");
+
+  const char *asc = reverse ? "DESC" : "ASC", *desc = reverse ? "ASC" : "DESC";
+  if (strcmp (sort, "relevance") == 0)
+    buf_printf (&sql, " ORDER BY r.score %s", asc);
+  else if (strcmp (sort, "outlet") == 0)
+    buf_printf (&sql, " ORDER BY a.outlet IS NULL, byline_fold(a.outlet) %s",
+                asc);
+  else if (strcmp (sort, "headline") == 0)
+    buf_printf (&sql, " ORDER BY byline_fold(a.headline) %s", asc);
+  else if (strcmp (sort, "words") == 0)
+    buf_printf (&sql, " ORDER BY a.words %s", desc);
+  else
+    buf_printf (&sql, " ORDER BY a.date_key %s", desc);
+  buf_adds (&sql, ", a.date_key DESC, a.id");
+  if (limit > 0)
+    buf_printf (&sql, " LIMIT %lld", (long long) limit);
+
+  sqlite3_stmt *st;
+  int rc = sqlite3_prepare_v2 (s->db, sql.data, -1, &st, NULL);
+  buf_free (&sql);
+  if (rc != SQLITE_OK)
+    {
+      *cause = store_error (s, rc);
+      return NULL;
+    }
+  int i = 1;
+  if (score)
+    sqlite3_bind_text (st, i++, qs->rank_match, -1, SQLITE_TRANSIENT);
+  for (size_t k = 0; qs && k < qs->params.n; k++)
+    sqlite3_bind_text (st, i++, qs->params.v[k], -1, SQLITE_TRANSIENT);
+  return st;
+}
+
+static void
+store_json_text (sqlite3_stmt *st, int col, struct json *j)
+{
+  const char *v = (const char *) sqlite3_column_text (st, col);
+  if (v)
+    json_stringn (j, v, (size_t) sqlite3_column_bytes (st, col));
+  else
+    json_null (j);
+}
+
+void
+store_row_json (sqlite3_stmt *st, struct json *j)
+{
+  json_key (j, "id");
+  json_int (j, sqlite3_column_int64 (st, STORE_COL_ID));
+  json_key (j, "path");
+  store_json_text (st, STORE_COL_PATH, j);
+  json_key (j, "headline");
+  store_json_text (st, STORE_COL_HEADLINE, j);
+  json_key (j, "headline_derived");
+  json_bool (j, sqlite3_column_int (st, STORE_COL_HEADLINE_DERIVED) != 0);
+  json_key (j, "date");
+  store_json_text (st, STORE_COL_DATE, j);
+  json_key (j, "date_precision");
+  store_json_text (st, STORE_COL_DATE_PREC, j);
+  json_key (j, "outlet");
+  store_json_text (st, STORE_COL_OUTLET, j);
+  json_key (j, "agency");
+  store_json_text (st, STORE_COL_AGENCY, j);
+  json_key (j, "authors");
+  json_arr_begin (j);
+  const char *au = (const char *) sqlite3_column_text (st, STORE_COL_AUTHORS);
+  while (au && *au)
+    {
+      const char *nl = strchr (au, '\n');
+      size_t n = nl ? (size_t) (nl - au) : strlen (au);
+      json_stringn (j, au, n);
+      au = nl ? nl + 1 : au + n;
+    }
+  json_arr_end (j);
+  json_key (j, "words");
+  json_int (j, sqlite3_column_int64 (st, STORE_COL_WORDS));
+  json_key (j, "cluster");
+  if (sqlite3_column_type (st, STORE_COL_CLUSTER) == SQLITE_NULL)
+    json_null (j);
+  else
+    json_int (j, sqlite3_column_int64 (st, STORE_COL_CLUSTER));
+}

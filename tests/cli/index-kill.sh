@@ -1,0 +1,79 @@
+#!/bin/sh
+# index-kill.sh: an indexer killed (SIGKILL) at random moments leaves an
+# index that opens, and the next run ends with the same index as a run that
+# was never interrupted.  SIGINT commits and exits 130.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/cli/lib.sh"
+need jq
+
+coll=$SCRATCH/coll
+gen=$top_builddir/bench/gen-corpus
+if [ -x "$gen" ]; then
+	"$gen" --out="$coll" --count=1500 --seed=7 --quiet || fail "gen-corpus"
+else
+	# No generator: vary the samples.
+	mkdir -p "$coll"
+	i=0
+	while [ $i -lt 300 ]; do
+		for f in "$SAMPLES"/*.txt; do
+			{ cat "$f"; printf '\nVariant %d of %s.\n' $i "$(basename "$f")"; } \
+				> "$coll/v$i-$(basename "$f")"
+		done
+		i=$((i + 1))
+	done
+fi
+n=$(find "$coll" -type f ! -name '.*' | wc -l)
+
+"$BYLINE" index --quiet -C "$coll" --index="$SCRATCH/ref.db"
+expect_eq "reference run" 0 $?
+"$BYLINE" list --json -C "$coll" --index="$SCRATCH/ref.db" | sort > "$SCRATCH/ref.json"
+expect_eq "reference has every file" "$n" "$(wc -l < "$SCRATCH/ref.json")"
+
+have_sqlite=no
+command -v sqlite3 > /dev/null 2>&1 && have_sqlite=yes
+k=0
+opens=0
+while [ $k -lt 20 ]; do
+	delay=$(awk -v s=$k 'BEGIN { srand(s * 7919 + 1); printf "%.3f", rand() * 0.25 }')
+	"$BYLINE" index --quiet -C "$coll" --index="$SCRATCH/k.db" &
+	pid=$!
+	sleep "$delay"
+	kill -KILL $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	if [ $have_sqlite = yes ] && [ -e "$SCRATCH/k.db" ]; then
+		[ "$(sqlite3 "$SCRATCH/k.db" 'PRAGMA quick_check' 2>&1)" = ok ] && opens=$((opens + 1))
+	else
+		opens=$((opens + 1))
+	fi
+	k=$((k + 1))
+done
+expect_eq "the index opens after every kill" 20 "$opens"
+
+"$BYLINE" index --quiet -C "$coll" --index="$SCRATCH/k.db"
+expect_eq "run after the kills" 0 $?
+"$BYLINE" list --json -C "$coll" --index="$SCRATCH/k.db" | sort > "$SCRATCH/k.json"
+if cmp -s "$SCRATCH/ref.json" "$SCRATCH/k.json"; then pass; else
+	fail "killed index differs: $(diff "$SCRATCH/ref.json" "$SCRATCH/k.json" | head -c 600)"
+fi
+expect_eq "same search results" \
+	"$("$BYLINE" search --json --limit=0 -C "$coll" --index="$SCRATCH/ref.db" the | jq -c '[.id, .path]')" \
+	"$("$BYLINE" search --json --limit=0 -C "$coll" --index="$SCRATCH/k.db" the | jq -c '[.id, .path]')"
+
+# SIGINT: what is done is committed, a message, status 130.
+"$BYLINE" index --quiet -C "$coll" --index="$SCRATCH/int.db" 2> "$SCRATCH/err" &
+pid=$!
+sleep 0.15
+kill -INT $pid
+wait $pid
+st=$?
+if [ $st = 130 ]; then
+	pass
+	expect_match "SIGINT message" "interrupted: .*'byline index' again" "$(cat "$SCRATCH/err")"
+	"$BYLINE" index --quiet -C "$coll" --index="$SCRATCH/int.db"
+	"$BYLINE" list --json -C "$coll" --index="$SCRATCH/int.db" | sort > "$SCRATCH/int.json"
+	if cmp -s "$SCRATCH/ref.json" "$SCRATCH/int.json"; then pass; else
+		fail "interrupted index differs"; fi
+else
+	expect_eq "SIGINT exit status (or finished first)" 0 "$st"
+fi
+
+finish
