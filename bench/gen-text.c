@@ -134,6 +134,7 @@ cast_free (struct cast *c)
 
 /* ---- templates ------------------------------------------------------------- */
 
+/* A count of things: "seven", "42", now and then "12,345". */
 static void
 gen_number (struct buf *b, struct rng *r)
 {
@@ -141,26 +142,28 @@ gen_number (struct buf *b, struct rng *r)
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "a dozen", "several", "dozens of"
   };
-  switch (rng_below (r, 10) / 3)
+  uint32_t x = rng_below (r, 20);
+  if (x < 9)
+    buf_adds (b, small[rng_below (r, ARRAY_SIZE (small))]);
+  else if (x < 18)
+    buf_printf (b, "%d", rng_range (r, 11, 99));
+  else
     {
-    case 0:
-      buf_adds (b, small[rng_below (r, ARRAY_SIZE (small))]);
-      break;
-    case 1:
-      buf_printf (b, "%d", rng_range (r, 11, 99));
-      break;
-    case 2:
-      {
-        int hi = rng_range (r, 1, 40);
-        buf_printf (b, "%d,%03d", hi, rng_range (r, 0, 999));
-      }
-      break;
-    default:
-      {
-        int hi = rng_range (r, 1, 9);
-        buf_printf (b, "%d.%d", hi, rng_range (r, 1, 9));
-      }
-      break;
+      int hi = rng_range (r, 1, 40);
+      buf_printf (b, "%d,%03d", hi, rng_range (r, 0, 999));
+    }
+}
+
+/* An amount before "million" or "percent": "350", "2.5". */
+static void
+gen_amount (struct buf *b, struct rng *r)
+{
+  if (rng_chance (r, 0.5))
+    buf_printf (b, "%d", rng_range (r, 2, 950));
+  else
+    {
+      int hi = rng_range (r, 1, 9);
+      buf_printf (b, "%d.%d", hi, rng_range (r, 1, 9));
     }
 }
 
@@ -235,6 +238,7 @@ gen_expand (struct buf *b, const char *tmpl, const struct cast *c,
         case 'D': gen_time_phrase (b, r); break;
         case 'W': buf_adds (b, rng_pick (r, &gen_days)); break;
         case '#': gen_number (b, r); break;
+        case 'K': gen_amount (b, r); break;
         case 'Y': buf_printf (b, "%d", rng_range (r, 1990, 2020)); break;
         case 'F': buf_adds (b, t->field); break;
         case 'H': buf_adds (b, rng_pick (r, &t->hverbs)); break;

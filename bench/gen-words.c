@@ -389,7 +389,7 @@ const struct words gen_sentences = W (
   "{C} has {I} {V} {S}, and {M} there {V} the {A} {N} {D}.",
   "The {t} has become a {A} {N} for {O}, which {V} {#} {S} last year.",
   "{P} {V} the {N} in a statement, saying the {T} was {A} but {A}.",
-  "{M} {V} the {A} {T} {D}, {#} percent more than a year earlier.",
+  "{M} {V} the {A} {T} {D}, {K} percent more than a year earlier.",
   "The {A} {N} follows a {A} {N} between {O} and {o} over {S}.",
   "Some {M} have {V} that the {t} could {v} the {N} of {S} in {C}.",
   "Exceptions can be made when {O} can certify that it has {S} in place to {v} {M}.",
@@ -403,11 +403,11 @@ const struct words gen_sentences = W (
   "{#} {S} and {#} {M} were {V} {D} as the {T} {V} {L}.",
   "Data from {O} {V} that {S} {V} {I} in {C} during the {A} {N}.",
   "A {R} for {O}, who declined to be named, said the {N} had been {V}.",
-  "The {T} in {L} cost about ${#} million and was {V} by {O}.",
+  "The {T} in {L} cost about ${K} million and was {V} by {O}.",
   "{p} has {I} {V} calls to {v} the {N}, and {M} expect a {A} {N} {D}.",
   "The {A} {N} was {V} by {M} in {L}, where the {T} is {I} {A}.",
   "Last year {O} {V} the {A} {t}, citing {S} and the {N} of {M}.",
-  "Analysts at {O} {V} the {N}, estimating that {S} could {v} by {#} percent.",
+  "Analysts at {O} {V} the {N}, estimating that {S} could {v} by {K} percent.",
   "{M} in {C} {V} the {A} {N}, though few expect the {t} to {v} soon.",
   "By {W}, {O} had {V} the {T} and {V} {#} {S} to {L}.",
   "The {N} drew {A} criticism from {M}, who said the {t} {V} {S} in {L}.",
@@ -430,7 +430,7 @@ const struct words gen_sentences = W (
   "{M} have long {V} the {A} {N}, arguing that it {V} {S} in {C}.",
   "While {O} {V} the {N}, {M} in {L} said the {t} was {A} and {A}.",
   "The decision to {v} the {T} was {V} at a {A} {N} in {L} {D}.",
-  "{P} said the {t} would cost {C} about {#} million dollars over {#} years.",
+  "{P} said the {t} would cost {C} about {K} million dollars over {#} years.",
   "{S} in {L} were {V} {D} after {O} {V} a {A} {N} over the {T}.");
 
 /* Short quotes: one clause, no final punctuation. */

@@ -97,7 +97,7 @@ void cast_free (struct cast *c);
    Slots: {P} full name  {p} last name  {R} role  {O} {o} organisations
    {L} city  {C} country  {T} thing  {t} the event's thing  {S} plural
    {A} adjective  {N} noun  {M} plural noun  {V} verb past  {v} verb base
-   {I} adverb  {D} time phrase  {W} weekday  {#} number  {Y} year
+   {I} adverb  {D} time phrase  {W} weekday  {#} count  {K} amount  {Y} year
    {F} field  {Q} short quote  {H} headline verb. */
 void gen_expand (struct buf *b, const char *tmpl, const struct cast *c,
                  struct rng *r);
