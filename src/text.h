@@ -139,6 +139,11 @@ size_t text_tokenize_uax29 (const char *s, size_t n, struct text_token **toks,
    repaired first (text_repair_utf8). */
 void text_fold (const char *s, size_t n, struct buf *out);
 
+/* text_fold without its fast paths (ASCII, and a table of Latin letters
+   and punctuation): always through libunistring.  The same result; for the
+   tests, which check the table with it. */
+void text_fold_slow (const char *s, size_t n, struct buf *out);
+
 /* Number of word tokens in s[0..n). */
 size_t text_count_words (const char *s, size_t n);
 

@@ -825,7 +825,8 @@ test_tokenize_fast_path (void **state)
       "\n", "\"", "?", "(", "\r", "\f", "$", "a", "b", "1" };
   static const char *other[] =
     { "é", "中", "\xcc\x81", "🇫🇷", "\xc2\xa0", "’", "カ", "가", "\xe2\x80\x8d",
-      "😀", "٣" };
+      "😀", "٣", "ß", "“", "—", "\xe3\x80\x80", "·", "،", "＿", "ｱ", "א",
+      "\xc2\xad", "\xe2\x80\x8b", "Ж", "\xe2\x80\xa8", "１", "\xff", "é" };
   for (int iter = 0; iter < 20000; iter++)
     {
       struct buf b = BUF_INIT;
@@ -903,6 +904,54 @@ test_fold_ascii_fast_path (void **state)
   assert_string_equal (b.data, "x");
   assert_int_equal (b.len, 1);
   buf_free (&b);
+}
+
+/* The fold table against libunistring, and words made of its characters
+   folded whole. */
+static void
+test_fold_table (void **state)
+{
+  (void) state;
+  static const ucs4_t ranges[][2] =
+    { { 0xa0, 0x4ff }, { 0x2010, 0x2027 }, { 0x3041, 0x3096 },
+      { 0x30a1, 0x30fa }, { 0x3400, 0x4dbf }, { 0x4e00, 0x9fff },
+      { 0xac00, 0xd7a3 } };
+  struct buf fast = BUF_INIT, slow = BUF_INIT;
+  for (size_t r = 0; r < ARRAY_SIZE (ranges); r++)
+    for (ucs4_t c = ranges[r][0]; c <= ranges[r][1]; c++)
+      {
+        uint8_t in[4];
+        int n = u8_uctomb (in, c, sizeof in);
+        text_fold ((const char *) in, n, &fast);
+        text_fold_slow ((const char *) in, n, &slow);
+        if (strcmp (fast.data, slow.data) != 0)
+          fail_msg ("U+%04X: table \"%s\", libunistring \"%s\"",
+                    (unsigned) c, fast.data, slow.data);
+      }
+  for (int iter = 0; iter < 5000; iter++)
+    {
+      struct buf in = BUF_INIT;
+      size_t n = 1 + rng () % 10;
+      for (size_t i = 0; i < n; i++)
+        {
+          uint32_t x = rng () % 6;
+          ucs4_t c = x == 0 ? 0x20 + rng () % 0x5f
+            : x == 1 ? 0x2010 + rng () % 0x18
+            : x == 2 ? 0x300 + rng () % 0x70
+            : x == 3 ? 0x3041 + rng () % 0x56
+            : 0xa0 + rng () % 0x460;
+          uint8_t u[4];
+          buf_add (&in, u, u8_uctomb (u, c, sizeof u));
+        }
+      text_fold (in.data, in.len, &fast);
+      text_fold_slow (in.data, in.len, &slow);
+      if (strcmp (fast.data, slow.data) != 0)
+        fail_msg ("\"%s\": fast \"%s\", slow \"%s\"", in.data, fast.data,
+                  slow.data);
+      buf_free (&in);
+    }
+  buf_free (&fast);
+  buf_free (&slow);
 }
 
 /* ---- widths ------------------------------------------------------------ */
@@ -1123,6 +1172,7 @@ main (void)
       cmocka_unit_test (test_tokenize_fast_path),
       cmocka_unit_test (test_fold),
       cmocka_unit_test (test_fold_ascii_fast_path),
+      cmocka_unit_test (test_fold_table),
       cmocka_unit_test (test_width),
       cmocka_unit_test (test_fit),
       cmocka_unit_test (test_wrap),
