@@ -251,8 +251,8 @@ query_tok_new (struct query_parser *p, enum query_tok type, size_t off,
   return t;
 }
 
-/* Lexes the phrase whose opening quote is at q[i] into t's value; returns
-   the offset after it (and after a '*' that follows it). */
+/* Lexes the phrase whose opening quote is at q[i] into t's value; t->end
+   gets the offset after it (and after a '*' that follows it). */
 static bool
 query_lex_phrase (struct query_parser *p, size_t i, struct query_token *t)
 {
@@ -610,7 +610,9 @@ query_date_term (struct query_parser *p, const struct query_token *t)
     }
   if (i < end)
     {
-      query_error (p, i, _("unexpected '%c' in the date"), p->q[i]);
+      int len = u8_mblen ((const uint8_t *) p->q + i, end - i);
+      query_error (p, i, _("unexpected '%.*s' in the date"), MAX (len, 1),
+                   p->q + i);
       goto fail;
     }
   return n;

@@ -241,6 +241,7 @@ test_highlight (void **state)
     "Le Café, c’est ça: CAFÉ!",
     "中华人民共和国成立了",
     "«Tianwen-1» lands 🎉 on Mars",
+    "China’s probe, l'homme",
   };
   sqlite3 *db = open_db (docs, ARRAY_SIZE (docs));
   const char *hl = "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ? "
@@ -249,6 +250,9 @@ test_highlight (void **state)
   assert_rows (db, hl, "\"ca\"", "Le Café, c’est [ça]: CAFÉ!");
   assert_rows (db, hl, "\"人民\"", "中华[人民]共和国成立了");
   assert_rows (db, hl, "est", "Le Café, [c’est] ça: CAFÉ!");
+  /* A part of a word highlights the whole word, where the index has it. */
+  assert_rows (db, hl, "china homme", "[China’s] probe, [l'homme]");
+  assert_rows (db, hl, "\"china’s probe\"", "[China’s probe], l'homme");
   assert_rows (db, hl, "\"tianwen-1\" mars",
                "«[Tianwen-1]» lands 🎉 on [Mars]");
   assert_rows (db, "SELECT snippet(t, 0, '<', '>', '…', 3) FROM t "

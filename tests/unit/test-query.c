@@ -118,6 +118,9 @@ test_operators (void **state)
   assert_sql ("((a))", MATCH, "\"a\"");
   assert_sql ("a (b (c d))", MATCH, "(\"a\" AND \"b\" AND \"c\" AND \"d\")");
   assert_sql ("a OR -b", "(" MATCH " OR " NOT_MATCH ")", "\"a\" | \"b\"");
+  /* NOT binds tightest. */
+  assert_sql ("-a OR b", "(" MATCH " OR " NOT_MATCH ")", "\"b\" | \"a\"");
+  assert_sql ("NOT a b", MATCH, "(\"b\" NOT \"a\")");
   /* A '-' before nothing, and words without letters, are no terms. */
   assert_sql ("a -", MATCH, "\"a\"");
   assert_sql ("- a", MATCH, "\"a\"");
@@ -295,6 +298,8 @@ test_errors (void **state)
     { "date:0000", 6, "year 0000" },
     { "date:march", 6, "expected a date" },
     { "date:2021x", 10, "unexpected 'x'" },
+    { "date:2021-03-01é", 16, "unexpected 'é'" },
+    { "date:2021–2022", 10, "unexpected '–'" },
     { "date:2021-03..2021-02", 15, "ends before it starts" },
     { "date:2021..2021-13", 17, "month 13" },
     { "date:>=", 8, "expected a date" },
