@@ -80,7 +80,8 @@ cmd_search_render (struct buf *b, const char *s, bool color, int width)
           if (color)
             buf_adds (b, on ? "\033[1;7m" : "\033[0m");
         }
-      else if (!width || used < width)
+      else if ((!width || used < width)
+               && !(b->len && b->data[b->len - 1] == ' '))
         {
           buf_addc (b, ' ');
           used++;

@@ -22,6 +22,10 @@ enum store_stmt
   STMT_PUT_SKIPPED,
   STMT_DELETE_SKIPPED,
   STMT_TOUCH,
+  STMT_FTS_INSERT,
+  STMT_FTS_DELETE,
+  STMT_OLD_TEXT,
+  STMT_DELETE_STATE,
   STMT_COUNT
 };
 
@@ -62,21 +66,6 @@ static const char store_schema[] =
   "CREATE INDEX articles_cluster ON articles (cluster) WHERE cluster IS NOT NULL;\n"
   "CREATE VIRTUAL TABLE fts USING fts5 (headline, body, content='articles',\n"
   "  content_rowid='id', tokenize='byline');\n"
-  "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN\n"
-  "  INSERT INTO fts (rowid, headline, body)\n"
-  "    VALUES (new.id, new.headline, new.body);\n"
-  "END;\n"
-  "CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN\n"
-  "  INSERT INTO fts (fts, rowid, headline, body)\n"
-  "    VALUES ('delete', old.id, old.headline, old.body);\n"
-  "  DELETE FROM state WHERE id = old.id;\n"
-  "END;\n"
-  "CREATE TRIGGER articles_au AFTER UPDATE OF headline, body ON articles BEGIN\n"
-  "  INSERT INTO fts (fts, rowid, headline, body)\n"
-  "    VALUES ('delete', old.id, old.headline, old.body);\n"
-  "  INSERT INTO fts (rowid, headline, body)\n"
-  "    VALUES (new.id, new.headline, new.body);\n"
-  "END;\n"
   "CREATE TABLE skipped (\n"
   "  path TEXT PRIMARY KEY,\n"
   "  size INTEGER NOT NULL,\n"
@@ -122,6 +111,12 @@ static const char *const store_stmt_sql[STMT_COUNT] = {
   [STMT_DELETE_SKIPPED] = "DELETE FROM skipped WHERE path = ?1",
   [STMT_TOUCH] =
     "UPDATE articles SET size = ?1, mtime_ns = ?2, inode = ?3 WHERE id = ?4",
+  [STMT_FTS_INSERT] =
+    "INSERT INTO fts (rowid, headline, body) VALUES (?1, ?2, ?3)",
+  [STMT_FTS_DELETE] =
+    "INSERT INTO fts (fts, rowid, headline, body) VALUES ('delete', ?1, ?2, ?3)",
+  [STMT_OLD_TEXT] = "SELECT headline, body FROM articles WHERE id = ?1",
+  [STMT_DELETE_STATE] = "DELETE FROM state WHERE id = ?1",
 };
 
 static bool
@@ -700,6 +695,61 @@ store_bind_article (sqlite3_stmt *st, const char *path,
   sqlite3_bind_int64 (st, 19, (sqlite3_int64) time (NULL));
 }
 
+/* Adds the FTS row of article 'id'. */
+static int
+store_fts_add (struct store *s, int64_t id, const struct article *a,
+               char **cause)
+{
+  sqlite3_stmt *st = store_stmt (s, STMT_FTS_INSERT, cause);
+  if (st == NULL)
+    return -1;
+  sqlite3_bind_int64 (st, 1, id);
+  sqlite3_bind_text (st, 2, a->headline ? a->headline : "", -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (st, 3, a->body ? a->body : "",
+                     a->body ? (int) a->body_len : 0, SQLITE_STATIC);
+  return store_step (s, st, cause);
+}
+
+/* Removes the FTS row of article 'id': an external-content table must be
+   told the exact old values, so they are read back first. */
+static int
+store_fts_remove (struct store *s, int64_t id, char **cause)
+{
+  sqlite3_stmt *old = store_stmt (s, STMT_OLD_TEXT, cause);
+  if (old == NULL)
+    return -1;
+  sqlite3_bind_int64 (old, 1, id);
+  int rc = sqlite3_step (old);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (old);
+      return 0;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      *cause = store_error (s, rc);
+      sqlite3_reset (old);
+      return -1;
+    }
+  sqlite3_stmt *st = store_stmt (s, STMT_FTS_DELETE, cause);
+  int r = -1;
+  if (st)
+    {
+      sqlite3_bind_int64 (st, 1, id);
+      sqlite3_bind_value (st, 2, sqlite3_column_value (old, 0));
+      sqlite3_bind_value (st, 3, sqlite3_column_value (old, 1));
+      r = store_step (s, st, cause);
+      sqlite3_clear_bindings (st);
+    }
+  sqlite3_reset (old);
+  return r;
+}
+
+/* The FTS rows are written here rather than by triggers: a trigger makes
+   every statement a savepoint, and FTS5 flushes its pending terms at each
+   savepoint, which costs three times as much as one flush per batch.  So
+   nothing but these functions may change articles.headline or .body. */
 int64_t
 store_insert_article (struct store *s, const char *path,
                       const struct scan_ident *ident, uint64_t hash,
@@ -711,7 +761,8 @@ store_insert_article (struct store *s, const char *path,
   store_bind_article (st, path, ident, hash, a);
   if (store_step (s, st, cause) != 0)
     return -1;
-  return sqlite3_last_insert_rowid (s->db);
+  int64_t id = sqlite3_last_insert_rowid (s->db);
+  return store_fts_add (s, id, a, cause) == 0 ? id : -1;
 }
 
 int
@@ -719,12 +770,16 @@ store_update_article (struct store *s, int64_t id, const char *path,
                       const struct scan_ident *ident, uint64_t hash,
                       const struct article *a, char **cause)
 {
+  if (store_fts_remove (s, id, cause) != 0)
+    return -1;
   sqlite3_stmt *st = store_stmt (s, STMT_UPDATE, cause);
   if (st == NULL)
     return -1;
   store_bind_article (st, path, ident, hash, a);
   sqlite3_bind_int64 (st, 20, id);
-  return store_step (s, st, cause);
+  if (store_step (s, st, cause) != 0)
+    return -1;
+  return store_fts_add (s, id, a, cause);
 }
 
 int
@@ -744,7 +799,15 @@ store_touch_article (struct store *s, int64_t id,
 int
 store_delete_article (struct store *s, int64_t id, char **cause)
 {
+  if (store_fts_remove (s, id, cause) != 0)
+    return -1;
   sqlite3_stmt *st = store_stmt (s, STMT_DELETE, cause);
+  if (st == NULL)
+    return -1;
+  sqlite3_bind_int64 (st, 1, id);
+  if (store_step (s, st, cause) != 0)
+    return -1;
+  st = store_stmt (s, STMT_DELETE_STATE, cause);
   if (st == NULL)
     return -1;
   sqlite3_bind_int64 (st, 1, id);

@@ -17,7 +17,9 @@
          size, mtime_ns, inode -- file identity, see scan.h --, hash -- 64-bit
          FNV-1a of the file's bytes as a signed integer --, indexed_at)
      fts: fts5(headline, body, content='articles', content_rowid='id',
-         tokenize='byline'), kept in sync by triggers on articles
+         tokenize='byline'), kept in sync by the functions below (not by
+         triggers, which would make FTS5 flush at every statement): nothing
+         else may change articles.headline or articles.body
      skipped(path TEXT PRIMARY KEY, size, mtime_ns, inode, retry, reason):
          files that are not articles (binary, unreadable, too large, empty);
          'reason' is translated; retry = 1 for I/O errors (tried again on

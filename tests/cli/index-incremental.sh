@@ -23,7 +23,8 @@ expect_eq "touch keeps ids" "$ids0" "$(ids)"
 
 # edit: updated in place, same id, new words searchable.
 id1=$(id_of 001_ba268a7cdc32d459.txt)
-printf '\nThe quokkaburra paragraph was added later.\n' >> "$coll/001_ba268a7cdc32d459.txt"
+sed 's/Jurczyk/Quokkaburra/' "$coll/001_ba268a7cdc32d459.txt" > "$SCRATCH/edit"
+cat "$SCRATCH/edit" > "$coll/001_ba268a7cdc32d459.txt"
 expect_match "edit" '\(0 added, 1 updated, 0 moved, 0 removed, 4 unchanged\)' "$(index)"
 expect_eq "edit keeps the id" "$id1" "$(id_of 001_ba268a7cdc32d459.txt)"
 expect_eq "edit is searchable" 001_ba268a7cdc32d459.txt \

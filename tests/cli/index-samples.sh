@@ -36,7 +36,9 @@ expect_eq "list exit status" 0 $?
 expect_eq "list: 5 lines" 5 "$(wc -l < "$SCRATCH/list")"
 expect_eq "list: nothing on stderr" "" "$(cat "$SCRATCH/err")"
 expect_match "list: 001 line" '^2021-03-31  The Independent +US, China consulted on safety as their crafts headed to Mars$' "$(cat "$SCRATCH/list")"
-expect_match "list: oldest last" '^2014' "$(tail -n 1 "$SCRATCH/list")"
+# Undated articles count as the oldest.
+expect_match "list: undated last" '^-  ' "$(tail -n 1 "$SCRATCH/list")"
+expect_match "list: then the oldest" '^2014' "$(tail -n 2 "$SCRATCH/list" | head -n 1)"
 # Columns line up: the headline column starts at the same place on every line
 # that has an outlet (all widths here are ASCII).
 cols=$(awk -F'  +' 'NF >= 3 { print index($0, $3) }' "$SCRATCH/list" | sort -u | wc -l)

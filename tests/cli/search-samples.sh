@@ -24,7 +24,9 @@ expect_match "snippet has the word" 'Jurczyk' "$(head -n 1 "$SCRATCH/out" | jq -
 expect_no_escapes "JSON output has no escapes" "$SCRATCH/out"
 
 expect_eq "date:2014 finds 004" "004" "$(paths date:2014)"
-expect_eq "phrase" "000 001" "$(paths '"Acting Administrator"' | tr ' ' '\n' | sort | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "phrase" "000 001" "$(paths '"Administrator Steve Jurczyk"' | tr ' ' '\n' | sort | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "phrase in order only" "000" "$(paths '"Acting Administrator"')"
+expect_eq "no phrase across the order" "" "$(paths '"Jurczyk Steve"')"
 expect_eq "field query" "001" "$(paths 'outlet:independent Jurczyk')"
 expect_eq "negation" "000" "$(paths 'Jurczyk -outlet:independent')"
 expect_eq "words joined" "$(paths Jurczyk Mars)" "$(paths 'Jurczyk Mars')"
