@@ -206,16 +206,51 @@ text_repair_utf8 (const char *str, size_t n, struct buf *out)
 }
 
 /* What a scan of possibly broken UTF-8 found.  Bytes >= 0x80 come in runs
-   between ASCII bytes; a run with an error is "latin" when it is at most two
-   bytes long (an accented letter or a curly quote in Windows-1252 text) and
-   "junk" when longer (a broken UTF-8 sequence, or a legacy multi-byte or
-   Cyrillic encoding, where Windows-1252 would only give mojibake). */
+   between ASCII bytes; a run with an error is "latin" when it reads well as
+   Windows-1252 (text_cp1252_plausible) and "junk" otherwise: longer than
+   two bytes (legacy multi-byte or Cyrillic encodings, where Windows-1252
+   would only give mojibake), or out of place ("\xc3(" is broken UTF-8,
+   not "Ã("). */
 struct text_scan
 {
   size_t good;          /* valid multi-byte sequences */
   size_t latin;         /* short runs with errors */
   size_t junk;          /* long runs with errors */
 };
+
+static bool
+text_ascii_alnum (int c)
+{
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Whether the run s[a..b) of one or two bytes >= 0x80 looks like Windows-1252
+   text: a letter next to a letter or digit, or a one-letter word ("à
+   Paris"); a quote, currency sign or the like next to a letter or digit
+   ("\x93hello\x94", "\x80" "5"); a dash, ellipsis, bullet or no-break space
+   next to a space. */
+static bool
+text_cp1252_plausible (const uint8_t *s, size_t n, size_t a, size_t b)
+{
+  int prev = a > 0 ? s[a - 1] : ' ', next = b < n ? s[b] : ' ';
+  if (text_ascii_alnum (prev) || text_ascii_alnum (next))
+    return true;
+  bool letter = false, spacer = false;
+  for (size_t i = a; i < b; i++)
+    {
+      uint8_t c = s[i];
+      letter |= (c >= 0xc0 && c != 0xd7 && c != 0xf7)
+        || c == 0x83 || c == 0x8a || c == 0x8c || c == 0x8e
+        || c == 0x9a || c == 0x9c || c == 0x9e || c == 0x9f;
+      spacer |= c == 0x85 || c == 0x95 || c == 0x96 || c == 0x97
+        || c == 0xa0;
+    }
+  bool space_before = prev == ' ' || prev == '\n' || prev == '\t';
+  if (letter)
+    return space_before && (next == ' ' || next == '\n' || next == '\r'
+                            || strchr (",.;:!?)'\"", next) != NULL);
+  return spacer && (space_before || next == ' ');
+}
 
 static void
 text_scan_utf8 (const uint8_t *s, size_t n, struct text_scan *sc)
@@ -245,7 +280,7 @@ text_scan_utf8 (const uint8_t *s, size_t n, struct text_scan *sc)
         }
       if (bad)
         {
-          if (i - start <= 2)
+          if (i - start <= 2 && text_cp1252_plausible (s, n, start, i))
             sc->latin++;
           else
             sc->junk++;

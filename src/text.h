@@ -53,12 +53,15 @@ const char *text_sniff_binary (const void *bytes, size_t n);
 
    The details the rest of the program can rely on:
    - Windows-1252 or UTF-8 with U+FFFD: bytes >= 0x80 come in runs between
-     ASCII bytes.  A run with an error that is at most 2 bytes long counts
-     for Windows-1252 (an accented letter, a curly quote), a longer one
-     against it (legacy CJK or Cyrillic encodings, broken UTF-8), a valid
-     multi-byte sequence for UTF-8.  Windows-1252 wins when its runs
-     outnumber both others; so "caf\xe9" is "café", while a stray bad byte
-     in text that has valid accents elsewhere becomes U+FFFD.  A sequence cut
+     ASCII bytes.  A run with an error counts for Windows-1252 when it is at
+     most 2 bytes long and reads well there (a letter next to a letter or
+     digit or as a one-letter word, a quote or currency sign next to a
+     letter or digit, a dash next to a space), against it otherwise (legacy
+     CJK or Cyrillic encodings, "\xc3(" in broken UTF-8); a valid multi-byte
+     sequence counts for UTF-8.  Windows-1252 wins when its runs outnumber
+     both others; so "caf\xe9" is "café", while a stray bad byte in text that
+     has valid accents elsewhere, or "Broken \xc3( UTF-8 \x80 here",
+     becomes U+FFFD.  A sequence cut
      off by the end of the input after its second byte is truncated UTF-8,
      not evidence.  With a UTF-8 BOM errors are only replaced.
    - U+FFFD replaces each maximal ill-formed subpart (Unicode's recommended

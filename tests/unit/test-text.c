@@ -242,6 +242,21 @@ test_decode_stray_byte (void **state)
   assert_int_equal (info.replaced, 4);
   assert_string_equal (r, "abc \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd def");
   free (r);
+  /* Bytes out of place in Windows-1252 text: broken UTF-8. */
+  r = DECODE ("Broken \303\050 UTF-8 \200 here", &info);
+  assert_string_equal (r, "Broken \xef\xbf\xbd( UTF-8 \xef\xbf\xbd here");
+  assert_int_equal (info.encoding, TEXT_ENC_UTF8);
+  assert_int_equal (info.replaced, 2);
+  free (r);
+  /* But a one-letter word, smart quotes and a dash are Windows-1252. */
+  r = DECODE ("Rendez-vous \xe0 Paris", &info);
+  assert_string_equal (r, "Rendez-vous à Paris");
+  assert_int_equal (info.encoding, TEXT_ENC_CP1252);
+  free (r);
+  r = DECODE ("He said \x93hello\x94 \x96 and left", &info);
+  assert_string_equal (r, "He said “hello” – and left");
+  assert_int_equal (info.encoding, TEXT_ENC_CP1252);
+  free (r);
   /* With a UTF-8 BOM bad bytes are only replaced. */
   r = DECODE ("\xef\xbb\xbf" "caf\xe9", &info);
   assert_string_equal (r, "caf\xef\xbf\xbd");
