@@ -42,9 +42,9 @@ expect_match "invalid UTF-8 replaced" '�' "$(get invalid.txt .body)"
 expect_match "UTF-16 decoded" 'Hi café' "$(get utf16.txt '.headline + " " + .body')"
 expect_match "Latin-1 decoded" 'café est “bon”' "$(get latin1.txt .body)"
 expect_match "Latin-1 warned" 'Windows-1252' "$(get latin1.txt '.warnings | join(" ")')"
-expect_match "escapes removed, text kept" 'Click link now' "$(get escapes.txt '.headline + " " + .body')"
-expect_no_match "no OSC payload" 'pwned|Zm9v|http://x' "$(get escapes.txt '.headline + " " + .body')"
-expect_eq "huge line read" 1 "$(get huge.txt '.words')"
+expect_match "escapes removed, text kept" 'Click link now' "$(get escapes.txt '[.headline, .dek, .body] | join(" ")')"
+expect_no_match "no OSC payload" 'pwned|Zm9v|http://x' "$(get escapes.txt '[.headline, .dek, .body] | join(" ")')"
+expect_eq "huge line read (two words)" 2 "$(get huge.txt .words)"
 
 # The text form is clean too.
 "$BYLINE" show "$d"/escapes.txt "$d"/invalid.txt "$d"/latin1.txt > "$SCRATCH/out.txt" 2>&1
