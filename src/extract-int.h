@@ -39,9 +39,8 @@ enum cue_kind
   CUE_DATE_LABEL,       /* "Published", "Updated" */
   CUE_BYLINE,           /* "By", "Von", "Par", "Reporting by" */
   CUE_BIO,              /* "journalist", "has written for" */
-  CUE_JOB,              /* "Columnist", "Staff Writer": an author's title */
   CUE_SELF,             /* we, our, you, your: the site talking */
-  CUE_PHOTO_MARKER,     /* "date 2021-04 ...": a dated picture caption */
+  CUE_ATTRIB,           /* "told", "has learned", "reports": who reported */
   CUE_N_KINDS
 };
 

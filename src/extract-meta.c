@@ -55,10 +55,29 @@ static size_t
 meta_find (const char *s, size_t n, const char *pat)
 {
   size_t m = strlen (pat);
-  char c0 = meta_lower (pat[0]);
-  for (size_t i = 0; i + m <= n; i++)
-    if (meta_lower (s[i]) == c0 && strncasecmp (s + i, pat, m) == 0)
-      return i;
+  if (m == 0 || m > n)
+    return m == 0 ? 0 : SIZE_MAX;
+  /* Anchor on the pattern's first letter, both cases, with memchr. */
+  size_t k = 0;
+  while (k + 1 < m && !((pat[k] >= 'a' && pat[k] <= 'z')
+                        || (pat[k] >= 'A' && pat[k] <= 'Z')))
+    k++;
+  char lo = meta_lower (pat[k]);
+  char up = lo >= 'a' && lo <= 'z' ? (char) (lo - 'a' + 'A') : lo;
+  for (size_t i = k; i + m - k <= n;)
+    {
+      const char *pl = memchr (s + i, lo, n - i);
+      const char *pu = up != lo ? memchr (s + i, up, n - i) : NULL;
+      const char *p = pl && pu ? MIN (pl, pu) : pl ? pl : pu;
+      if (p == NULL)
+        break;
+      size_t at = (size_t) (p - s);
+      if (at + m - k > n)
+        break;
+      if (strncasecmp (p - k, pat, m) == 0)
+        return at - k;
+      i = at + 1;
+    }
   return SIZE_MAX;
 }
 
@@ -496,9 +515,10 @@ meta_self_reference (struct meta *m, const char *s, size_t n)
                                       " has been told" };
   for (size_t k = 0; k < ARRAY_SIZE (cues); k++)
     {
-      size_t at = meta_find (s, n, cues[k]);
-      if (at == SIZE_MAX)
+      const char *hit = memmem (s, n, cues[k], strlen (cues[k]));
+      if (hit == NULL)
         continue;
+      size_t at = (size_t) (hit - s);
       size_t b = meta_name_backward (s, at);
       if (b == at)
         continue;
@@ -522,11 +542,15 @@ meta_told (struct meta *m, const char *s, size_t n)
         meta_offer_known (m, s + p, n - p, true, 45, 65);
       i = p;
     }
-  static const char *const reports[] = { " reports", " reported" };
-  for (size_t k = 0; k < ARRAY_SIZE (reports); k++)
+  for (size_t i = 0; i < n;)
     {
-      size_t at = meta_find (s, n, reports[k]);
-      if (at == SIZE_MAX)
+      const char *hit = memmem (s + i, n - i, " report", 7);
+      if (hit == NULL)
+        break;
+      size_t at = (size_t) (hit - s);
+      i = at + 7;
+      if (!(n - i >= 1 && s[i] == 's') && !(n - i >= 2 && s[i] == 'e'
+                                             && s[i + 1] == 'd'))
         continue;
       size_t b = meta_name_backward (s, at);
       enum outlet_kind kind;
@@ -634,8 +658,11 @@ meta_sources (struct meta *m)
         case ROLE_BODY:
           if (body++ < 3)
             meta_wire_dateline (m, s, n);
-          meta_self_reference (m, s, n);
-          meta_told (m, s, n);
+          if ((x->px[i].any & CUE_BIT (CUE_ATTRIB)) || n > XFOLD_MAX)
+            {
+              meta_self_reference (m, s, n);
+              meta_told (m, s, n);
+            }
           break;
         default:
           break;

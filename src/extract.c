@@ -8,6 +8,8 @@
 #include "extract.h"
 #include "extract-int.h"
 
+#include <pthread.h>
+
 #include "text.h"
 
 /* ---- folding ------------------------------------------------------------ */
@@ -25,19 +27,25 @@ extract_fold (const char *s, size_t n, struct buf *out)
     }
   unsigned char *d = (unsigned char *) out->data;
   size_t r = 0, w = 0, len = out->len;
-  bool space = true;            /* drops leading space */
+  while (r < len && (d[r] == ' ' || d[r] == '\t' || d[r] == '\n'))
+    r++;
   while (r < len)
     {
       unsigned char c = d[r];
-      if (c == ' ' || c == '\t' || c == '\n')
+      if (c > ' ' && c != 0xE2)
         {
-          if (!space)
-            d[w++] = ' ';
-          space = true;
+          d[w++] = c;
           r++;
           continue;
         }
-      space = false;
+      if (c == ' ' || c == '\t' || c == '\n')
+        {
+          while (r < len && (d[r] == ' ' || d[r] == '\t' || d[r] == '\n'))
+            r++;
+          if (r < len)
+            d[w++] = ' ';
+          continue;
+        }
       if (c == 0xE2 && r + 2 < len && d[r + 1] == 0x80)
         {
           unsigned char c2 = d[r + 2];
@@ -58,8 +66,6 @@ extract_fold (const char *s, size_t n, struct buf *out)
       d[w++] = c;
       r++;
     }
-  if (w > 0 && d[w - 1] == ' ')
-    w--;
   out->len = w;
   d[w] = '\0';
 }
@@ -92,6 +98,7 @@ struct cue
 #define B(s) { s, CUE_BYLINE, CW_START }
 #define O(s) { s, CUE_BIO, CW_ANY }
 #define Y(s) { s, CUE_SELF, CW_ANY }
+#define A(s) { s, CUE_ATTRIB, CW_ANY }
 
 static const struct cue extract_cues[] = {
   /* Site chrome, at the start of a short paragraph. */
@@ -245,6 +252,10 @@ static const struct cue extract_cues[] = {
   Y ("we"), Y ("our"), Y ("you"), Y ("your"), Y ("wir"), Y ("unsere"),
   Y ("nous"), Y ("notre"), Y ("vous"), Y ("votre"), Y ("nuestro"),
   Y ("nuestra"), Y ("noi"), Y ("nostro"),
+  /* Attribution to an outlet or agency (read in extract-meta.c). */
+  A ("told"), A ("reports"), A ("reported"), A ("has learned"),
+  A ("has learnt"), A ("can reveal"), A ("can exclusively reveal"),
+  A ("has been told"),
 };
 
 #undef S
@@ -259,10 +270,12 @@ static const struct cue extract_cues[] = {
 #undef B
 #undef O
 #undef Y
+#undef A
 
 #define CUE_HASH_SIZE 1024
 
-/* Chains of cues by the hash of their first two bytes. */
+/* Chains of cues by the hash of their first word, so each word of the text
+   costs one hash and, almost always, an empty chain. */
 struct cue_index
 {
   uint16_t head[CUE_HASH_SIZE];         /* 0: empty, else index + 1 */
@@ -270,38 +283,108 @@ struct cue_index
   unsigned char len[ARRAY_SIZE (extract_cues)];
 };
 
-static unsigned
-cue_hash (const unsigned char *p)
+/* Typographic quotes and dashes (U+2010..U+201F) separate words as their
+   ASCII look-alikes do; returns their length, or 0. */
+static size_t
+cue_sep (const unsigned char *p, size_t n)
 {
-  return ((unsigned) p[0] * 31u + p[1]) & (CUE_HASH_SIZE - 1);
+  return n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90
+         && p[2] <= 0x9F ? 3 : 0;
 }
 
-static void
-cue_index_init (struct cue_index *ix)
+/* Letters and digits (any other non-ASCII character counts as part of a
+   word). */
+static bool
+cue_alnum_at (const unsigned char *p, size_t n)
 {
+  unsigned char c = p[0];
+  if (c < 0x80)
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+           || (c >= 'A' && c <= 'Z');
+  return cue_sep (p, n) == 0;
+}
+
+static bool
+cue_letter_at (const unsigned char *p, size_t n)
+{
+  return cue_alnum_at (p, n) && !(p[0] >= '0' && p[0] <= '9');
+}
+
+/* Hash of the word at p (its run of letters and digits); *wl its length. */
+static unsigned
+cue_hash (const unsigned char *p, size_t n, size_t *wl)
+{
+  uint32_t h = 0;
+  size_t i = 0;
+  while (i < n && cue_alnum_at (p + i, n - i))
+    {
+      if (i < 6)
+        h = h * 33u + p[i];
+      i++;
+    }
+  *wl = i;
+  h = (h + (uint32_t) i) * 2654435761u;
+  return (h >> 16) & (CUE_HASH_SIZE - 1);
+}
+
+static struct cue_index cue_index_once;
+static pthread_once_t cue_index_done = PTHREAD_ONCE_INIT;
+
+/* Built once: an immutable cache of the constant table above. */
+static void
+cue_index_init (void)
+{
+  struct cue_index *ix = &cue_index_once;
   memset (ix->head, 0, sizeof ix->head);
   for (size_t i = ARRAY_SIZE (extract_cues); i-- > 0;)
     {
       const unsigned char *s = (const unsigned char *) extract_cues[i].s;
-      unsigned h = cue_hash (s);
-      ix->len[i] = (unsigned char) strlen (extract_cues[i].s);
+      size_t l = strlen (extract_cues[i].s), wl;
+      unsigned h = cue_hash (s, l, &wl);
+      ix->len[i] = (unsigned char) l;
       ix->next[i] = ix->head[h];
       ix->head[h] = (uint16_t) (i + 1);
     }
 }
 
-/* Letters and digits (any non-ASCII byte counts as part of a word). */
-static bool
-cue_alnum (unsigned char c)
+/* Whether cue c matches f at i, where one space in the cue stands for any
+   run of white space and ' " - for their typographic forms.  Returns the
+   end of the match, or 0. */
+static size_t
+cue_match (const unsigned char *f, size_t n, size_t i, const char *c)
 {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-         || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-static bool
-cue_letter (unsigned char c)
-{
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+  size_t j = i;
+  for (const unsigned char *q = (const unsigned char *) c; *q; q++)
+    {
+      if (j >= n)
+        return 0;
+      if (*q == ' ')
+        {
+          if (f[j] != ' ' && f[j] != '\t' && f[j] != '\n')
+            return 0;
+          while (j < n && (f[j] == ' ' || f[j] == '\t' || f[j] == '\n'))
+            j++;
+          continue;
+        }
+      if (f[j] == *q)
+        {
+          j++;
+          continue;
+        }
+      if (cue_sep (f + j, n - j))
+        {
+          unsigned char c2 = f[j + 2];
+          if ((*q == '\'' && (c2 == 0x98 || c2 == 0x99))
+              || (*q == '"' && (c2 == 0x9C || c2 == 0x9D))
+              || (*q == '-' && c2 <= 0x95))
+            {
+              j += 3;
+              continue;
+            }
+        }
+      return 0;
+    }
+  return j;
 }
 
 /* Runs every cue over the folded text f[0..n). */
@@ -311,27 +394,31 @@ cue_scan (const struct cue_index *ix, const char *fs, size_t n,
 {
   const unsigned char *f = (const unsigned char *) fs;
   size_t first = 0;
-  while (first < n && !cue_letter (f[first]))
+  while (first < n && !cue_letter_at (f + first, n - first))
     first++;
-  for (size_t i = first; i + 1 < n; i++)
+  size_t i = first;
+  while (i < n)
     {
-      if (!cue_alnum (f[i]) || (i > 0 && cue_alnum (f[i - 1])))
-        continue;
-      for (unsigned c = ix->head[cue_hash (f + i)]; c; c = ix->next[c - 1])
+      size_t wl;
+      unsigned h = cue_hash (f + i, n - i, &wl);
+      for (unsigned c = ix->head[h]; c; c = ix->next[c - 1])
         {
           const struct cue *cu = &extract_cues[c - 1];
-          size_t l = ix->len[c - 1];
-          if (l > n - i || memcmp (f + i, cu->s, l) != 0)
-            continue;
-          if (i + l < n && cue_alnum (f[i + l])
-              && cue_alnum ((unsigned char) cu->s[l - 1]))
+          if (cu->s[0] != f[i] || ix->len[c - 1] < wl)
             continue;
           if (cu->where != CW_ANY && i != first)
             continue;
+          size_t e = cue_match (f, n, i, cu->s);
+          if (e == 0)
+            continue;
+          if (e < n && cue_alnum_at (f + e, n - e)
+              && cue_alnum_at ((const unsigned char *) cu->s
+                               + ix->len[c - 1] - 1, 1))
+            continue;
           if (cu->where == CW_WHOLE)
             {
-              size_t j = i + l;
-              while (j < n && !cue_letter (f[j]))
+              size_t j = e;
+              while (j < n && !cue_letter_at (f + j, n - j))
                 j++;
               if (j < n)
                 continue;
@@ -341,6 +428,10 @@ cue_scan (const struct cue_index *ix, const char *fs, size_t n,
           if (cu->where == CW_ANY)
             p->any |= CUE_BIT (cu->kind);
         }
+      /* The next word. */
+      i += wl ? wl : 1;
+      while (i < n && !cue_alnum_at (f + i, n - i))
+        i++;
     }
 }
 
@@ -512,17 +603,18 @@ extract_split (struct xctx *x, size_t from)
 static void
 extract_shape (const char *s, size_t n, struct xpara *p)
 {
-  unsigned words = 0;
+  size_t words = 0, chars = 0;
   bool in = false;
   for (size_t i = 0; i < n; i++)
     {
-      bool sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
-      if (!sp && !in)
-        words++;
+      unsigned char c = (unsigned char) s[i];
+      bool sp = c == ' ' || c == '\n' || c == '\t';
+      words += !sp && !in;
+      chars += (c & 0xC0) != 0x80;
       in = !sp;
     }
-  p->words = words;
-  p->chars = (unsigned) MIN (extract_count_chars (s, n), UINT32_MAX);
+  p->words = (unsigned) MIN (words, UINT32_MAX);
+  p->chars = (unsigned) MIN (chars, UINT32_MAX);
 
   /* The last character that is not a closing quote or bracket. */
   size_t e = n;
@@ -566,8 +658,8 @@ extract_shape (const char *s, size_t n, struct xpara *p)
 static void
 extract_features (struct xctx *x)
 {
-  struct cue_index *ix = xmalloc (sizeof *ix);
-  cue_index_init (ix);
+  pthread_once (&cue_index_done, cue_index_init);
+  const struct cue_index *ix = &cue_index_once;
   struct buf tmp = BUF_INIT;
   for (size_t i = 0; i < x->a->n_paras; i++)
     {
@@ -582,7 +674,9 @@ extract_features (struct xctx *x)
           while (n > 0 && ((unsigned char) s[n] & 0xC0) == 0x80)
             n--;
         }
-      extract_fold (s, n, &tmp);
+      text_fold (s, n, &tmp);
+      if (tmp.data == NULL)
+        buf_add (&tmp, "", 0);
       p->fold_off = x->fold.len;
       p->fold_len = tmp.len;
       buf_add (&x->fold, tmp.data, tmp.len);
@@ -593,7 +687,6 @@ extract_features (struct xctx *x)
     cue_scan (ix, x->fold.data + x->px[i].fold_off, x->px[i].fold_len,
               &x->px[i]);
   buf_free (&tmp);
-  free (ix);
 }
 
 const char *
