@@ -121,12 +121,21 @@ date_name_cmp (const void *key, const void *elt)
   return strcmp (key, ((const struct date_name *) elt)->key);
 }
 
+/* Names start with one of these letters (either case): a cheap test
+   before folding, as most words looked up are no names. */
+static bool
+date_name_initial (unsigned char c, const char *initials)
+{
+  return c < 0x80 && strchr (initials, c | 0x20) != NULL && c != '\0';
+}
+
 static const struct date_name *
 date_name_lookup (const char *s, size_t n, const struct date_name *table,
-                  size_t count)
+                  size_t count, const char *initials)
 {
   char key[DATE_NAME_MAX + 1];
-  if (!date_name_fold (s, n, key))
+  if (n < 3 || n > 2 * DATE_NAME_MAX || !date_name_initial (s[0], initials)
+      || !date_name_fold (s, n, key))
     return NULL;
   return bsearch (key, table, count, sizeof *table, date_name_cmp);
 }
@@ -135,7 +144,8 @@ int
 date_month_name (const char *s, size_t n, bool *weak)
 {
   const struct date_name *e
-    = date_name_lookup (s, n, date_months, ARRAY_SIZE (date_months));
+    = date_name_lookup (s, n, date_months, ARRAY_SIZE (date_months),
+                        "adefjmnos");
   if (weak)
     *weak = e && (e->flags & NAME_WEAK);
   return e ? e->value : 0;
@@ -145,6 +155,7 @@ int
 date_weekday_name (const char *s, size_t n)
 {
   const struct date_name *e
-    = date_name_lookup (s, n, date_weekdays, ARRAY_SIZE (date_weekdays));
+    = date_name_lookup (s, n, date_weekdays, ARRAY_SIZE (date_weekdays),
+                        "dfjlmstvw");
   return e ? e->value : 0;
 }

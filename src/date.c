@@ -13,7 +13,8 @@
    each optionally led by a day name ("Wed, ", "Mittwoch, ") and followed by
    a time ("04:15", "08:15:00", "2:29 p.m.", "2 pm", "14h30", "10:15 Uhr")
    after a space, a comma, "at", "à", "um", "@" or a dash, and the time by a
-   zone ("Z", "+0000", "-04:00", "GMT+2", "EDT", "ET", "CEST"...).
+   zone ("Z", "+0000", "-04:00", "GMT+2", "EDT", "ET", "CEST"...).  The
+   time may also come first: "10:32 AM ET, Wed March 31, 2021".
 
    Decisions:
    - Years run from DATE_YEAR_MIN to now's year; two-digit years are never
@@ -218,6 +219,13 @@ date_digit (unsigned char c)
   return c >= '0' && c <= '9';
 }
 
+/* A separator inside a numeric date ("31/03/2021", "2021-03-31"). */
+static bool
+date_numsep (char c)
+{
+  return c == '-' || c == '/' || c == '.';
+}
+
 static bool
 date_alpha (unsigned char c)
 {
@@ -321,6 +329,15 @@ date_skip_space (const char *s, size_t n, size_t i)
 {
   while (i < n)
     {
+      unsigned char c = s[i];
+      if (c == ' ' || (c >= '\t' && c <= '\r'))
+        {
+          i++;
+          continue;
+        }
+      /* Only U+00A0, U+2000.., U+3000 are spaces beyond ASCII. */
+      if (c != 0xC2 && c != 0xE2 && c != 0xE3)
+        break;
       uint32_t cp;
       size_t len = date_utf8 (s, n, i, &cp);
       if (!date_cp_space (cp))
@@ -412,7 +429,7 @@ date_number_ends (const char *s, size_t n, size_t i)
 {
   if (date_word_at (s, n, i))
     return false;
-  return !(i + 1 < n && strchr ("-/.:", s[i]) && s[i] != '\0'
+  return !(i + 1 < n && (date_numsep (s[i]) || s[i] == ':')
            && date_digit (s[i + 1]));
 }
 
@@ -422,7 +439,8 @@ date_number_starts (const char *s, size_t n, size_t i)
 {
   if (date_word_before (s, n, i))
     return false;
-  return !(i >= 2 && strchr ("-/.:+", s[i - 1]) && s[i - 1] != '\0'
+  return !(i >= 2
+           && (date_numsep (s[i - 1]) || s[i - 1] == ':' || s[i - 1] == '+')
            && date_digit (s[i - 2]));
 }
 
@@ -664,7 +682,7 @@ date_form_ymd (const struct date_scan *sc, size_t i, struct date_match *m)
   size_t n = sc->n;
   int y, mo, dd;
   size_t j = i + 4;
-  if (j + 1 >= n || !strchr ("-/.", s[j]) || s[j] == '\0')
+  if (j + 1 >= n || !date_numsep (s[j]))
     return TRY_NONE;
   char sep = s[j];
   date_digits (s, n, i, &y);
@@ -716,7 +734,7 @@ date_form_dmy_numeric (const struct date_scan *sc, size_t i,
   int a, b, y;
   size_t ka = date_digits (s, n, i, &a);
   size_t j = i + ka;
-  if (j + 1 >= n || !strchr ("/.-", s[j]) || s[j] == '\0')
+  if (j + 1 >= n || !date_numsep (s[j]))
     return TRY_NONE;
   char sep = s[j];
   size_t kb = date_digits (s, n, j + 1, &b);
@@ -884,10 +902,14 @@ date_form_mdy_named (const struct date_scan *sc, size_t i,
   return TRY_FOUND;
 }
 
-/* Tries every form that may start with the digits at s[i]. */
+static enum date_try date_form_time_first (const struct date_scan *sc,
+                                           size_t i, struct date_match *m);
+
+/* Tries every form that may start with the digits at s[i]; a time first
+   only when 'time_first' (not after a time already). */
 static enum date_try
 date_try_number (const struct date_scan *sc, size_t i, size_t len,
-                 struct date_match *m)
+                 bool time_first, struct date_match *m)
 {
   if (!date_number_starts (sc->s, sc->n, i))
     return TRY_NONE;
@@ -896,7 +918,61 @@ date_try_number (const struct date_scan *sc, size_t i, size_t len,
   if (len > 2)
     return TRY_NONE;
   enum date_try t = date_form_dmy_numeric (sc, i, m);
-  return t != TRY_NONE ? t : date_form_dmy_named (sc, i, m);
+  if (t == TRY_NONE)
+    t = date_form_dmy_named (sc, i, m);
+  /* Hours alone ("2 pm") before a day are rare: want the minutes. */
+  size_t j = i + len;
+  if (t == TRY_NONE && time_first && j + 2 < sc->n
+      && (sc->s[j] == ':' || sc->s[j] == 'h' || sc->s[j] == 'H')
+      && date_digit (sc->s[j + 1]))
+    t = date_form_time_first (sc, i, m);
+  return t;
+}
+
+/* A time before a day: "10:32 AM ET, Wed March 31, 2021", "8:15 a.m. EST
+   January 5, 2021".  Only commas and spaces (and a day name) may stand
+   between them, and the day must have no time of its own. */
+static enum date_try
+date_form_time_first (const struct date_scan *sc, size_t i,
+                      struct date_match *m)
+{
+  const char *s = sc->s;
+  size_t n = sc->n;
+  struct date t = { .year = 2000, .month = 1, .day = 1 };
+  size_t e = date_scan_time (s, n, i, false, &t);
+  if (e == 0)
+    return TRY_NONE;
+  size_t j = date_skip_between (s, n, e, false);
+  if (j == e || j >= n)
+    return TRY_NONE;
+  size_t we = date_letters (s, n, j);
+  if (we > j && date_weekday_name (s + j, we - j))
+    {
+      size_t k = date_skip_between (s, n, we < n && s[we] == '.' ? we + 1 : we,
+                                    false);
+      if (k > we)
+        j = k;
+    }
+  enum date_try r = TRY_NONE;
+  if (j >= n)
+    return TRY_NONE;
+  if (date_digit (s[j]))
+    {
+      int v;
+      r = date_try_number (sc, j, date_digits (s, n, j, &v), false, m);
+    }
+  else if (date_alpha (s[j]) || (unsigned char) s[j] == 0xC3)
+    r = date_form_mdy_named (sc, j, m);
+  if (r != TRY_FOUND || m->d.precision != DATE_PREC_DAY)
+    return TRY_NONE;
+  /* Read the time again on the real day: ET depends on it. */
+  t = m->d;
+  if (date_scan_time (s, n, i, false, &t) != e
+      || !date_acceptable (&t, sc->now))
+    return TRY_NONE;
+  m->d = t;
+  m->start = i;
+  return TRY_FOUND;
 }
 
 /* Widens a match that starts at s[i] over a day name before it
@@ -977,7 +1053,7 @@ date_find (const char *s, size_t n, int64_t now, struct date *d,
         {
           int v;
           size_t len = date_digits (s, n, i, &v);
-          enum date_try t = date_try_number (&sc, i, len, &m);
+          enum date_try t = date_try_number (&sc, i, len, true, &m);
           if (t == TRY_FOUND)
             goto found;
           i = t == TRY_SKIP ? m.end : i + len;
@@ -1048,7 +1124,7 @@ date_parse_at (const struct date_scan *sc, size_t i, struct date *d)
           d->year = y;
           return date_acceptable (d, sc->now);
         }
-      t = date_try_number (sc, i, len, &m);
+      t = date_try_number (sc, i, len, true, &m);
     }
   else if (date_alpha (s[i]) || (unsigned char) s[i] == 0xC3)
     t = date_form_mdy_named (sc, i, &m);

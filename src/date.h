@@ -3,7 +3,9 @@
    Pure: no I/O, no globals, never reads the clock (callers pass 'now').
    A date is never completed from today's date; a date after 'now' is
    rejected; an ambiguous dd/mm vs mm/dd (both parts <= 12) keeps only the
-   year. */
+   year.  Thread-safe: nothing mutable is shared.  The forms understood and
+   the rules (years 1800..now, US zones ET/CT/MT/PT by the DST rule of the
+   date, IST = India...) are listed at the top of date.c. */
 #ifndef BYLINE_DATE_H
 #define BYLINE_DATE_H
 
@@ -33,12 +35,17 @@ struct date
 /* Finds the first date in s[0..n) (one line or paragraph of text).  Returns
    true and fills *d; *start and *end (either may be NULL) get the byte range
    of the match, so "January 12, 2014 by Jean-Louis Santini" leaves the
-   author after *end.  'now' is seconds since the epoch. */
+   author after *end.  'now' is seconds since the epoch.  The match includes
+   a day name before the date ("Wednesday 31 March 2021") and a time and
+   zone after it.  A lone year ("in 2021") is no date here.  To find every
+   date, call again from s + *end. */
 bool date_find (const char *s, size_t n, int64_t now, struct date *d,
                 size_t *start, size_t *end);
 
 /* Parses s[0..n) as one date and nothing else (surrounding spaces and
-   punctuation allowed): for header fields such as "Date:" */
+   punctuation allowed): for header fields such as "Date:".  Unlike
+   date_find it takes a lone year ("2021": year precision) and a month name
+   that is also a word ("Mars 2021"). */
 bool date_parse (const char *s, size_t n, int64_t now, struct date *d);
 
 #define DATE_ISO_MAX 40
@@ -46,7 +53,8 @@ bool date_parse (const char *s, size_t n, int64_t now, struct date *d);
    "2021-03-31T04:15-04:00", "2021-03-31T08:15:00Z", "" for none.  Returns buf. */
 const char *date_iso (const struct date *d, char buf[DATE_ISO_MAX]);
 
-/* Parses what date_iso wrote (for reading dates back from the index). */
+/* Parses what date_iso wrote (for reading dates back from the index):
+   exactly those shapes, any year 1..9999, no 'now' check. */
 bool date_from_iso (const char *s, struct date *d);
 
 /* "year", "month", "day", "minute", "second"; NULL for none. */

@@ -127,6 +127,20 @@ static const struct find_case find_cases[] = {
   { "31 March 2021 04:15 et 05:00", "2021-03-31T04:15", DATE_PREC_MINUTE,
     0, 19, 0 },
 
+  /* A time before the day. */
+  { "Updated 10:32 AM ET, Wed March 31, 2021", "2021-03-31T10:32-04:00",
+    DATE_PREC_MINUTE, 8, 39, 0 },
+  { "8:15 a.m. EST January 5, 2021 by", "2021-01-05T08:15-05:00",
+    DATE_PREC_MINUTE, 0, 29, 0 },
+  { "14:30 Uhr, 31. März 2021", "2021-03-31T14:30", DATE_PREC_MINUTE,
+    W, W, 0 },
+  { "10:00, March 31, 2021 11:00", "2021-03-31T11:00", DATE_PREC_MINUTE,
+    7, 27, 0 },
+  { "the 10:30 train on March 31, 2021", "2021-03-31", DATE_PREC_DAY,
+    19, 33, 0 },
+  /* The time would put the day after now: the day alone stays. */
+  { "23:00 UTC, 22 November 2026", "2026-11-22", DATE_PREC_DAY, 11, 27, 0 },
+
   /* ET, CT, MT, PT follow the US daylight rule of the date. */
   { "July 4, 2021 at 10:00 a.m. ET", "2021-07-04T10:00-04:00",
     DATE_PREC_MINUTE, W, W, 0 },
@@ -332,6 +346,8 @@ static const struct parse_case parse_cases[] = {
   { "31/03/2021.", "2021-03-31", DATE_PREC_DAY },
   { "12/11/2021", "2021", DATE_PREC_YEAR },
   { "Thursday, January 14, 2021 3:05 PM EST", "2021-01-14T15:05-05:00",
+    DATE_PREC_MINUTE },
+  { "3:05 PM EST, Thursday, January 14, 2021", "2021-01-14T15:05-05:00",
     DATE_PREC_MINUTE },
   { "2021-03-31T08:15:00Z", "2021-03-31T08:15:00Z", DATE_PREC_SECOND },
   { "January 12, 2014 by Jean-Louis Santini", NULL, 0 },
