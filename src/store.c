@@ -106,8 +106,8 @@ static const char *const store_stmt_sql[STMT_COUNT] = {
     " indexed_at = ?19 WHERE id = ?20",
   [STMT_DELETE] = "DELETE FROM articles WHERE id = ?1",
   [STMT_PUT_SKIPPED] =
-    "INSERT OR REPLACE INTO skipped (path, size, mtime_ns, inode, retry,"
-    " reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    ("INSERT OR REPLACE INTO skipped (path, size, mtime_ns, inode, retry,"
+     " reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
   [STMT_DELETE_SKIPPED] = "DELETE FROM skipped WHERE path = ?1",
   [STMT_TOUCH] =
     "UPDATE articles SET size = ?1, mtime_ns = ?2, inode = ?3 WHERE id = ?4",
