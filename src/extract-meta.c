@@ -348,6 +348,7 @@ static const struct
   { " | ", false }, { "|", false }, { " / ", false }, { " and ", false },
   { " & ", false }, { " und ", false }, { " et ", false }, { " y ", false },
   { " e ", false }, { " - ", false }, { " \xE2\x80\x94 ", false },
+  { " \xE2\x80\xA2 ", false }, { " \xC2\xB7 ", false },
   { " \xE2\x80\x93 ", false }, { " for ", false }, { " with ", false },
   { " in ", true }, { " at ", true }, { " (", false }, { ")", false },
 };
@@ -484,7 +485,7 @@ static const struct
   { "you are reading ", true }, { "you're reading ", true },
   { "newsletter from ", true }, { "subscribe to ", false },
   { "support ", false }, { "sign up for ", false }, { "the best of ", false },
-  { "download the ", false }, { "follow ", false },
+  { "download the ", false }, { "follow ", false }, { "from ", false },
 };
 
 static void
@@ -500,8 +501,13 @@ meta_site_chrome (struct meta *m, const char *s, size_t n)
       size_t l = meta_name_forward (p, pn);
       if (l == 0)
         continue;
-      if (!meta_offer_known (m, p, l, true, 75, 75)
-          && meta_site_cues[k].unknown_ok)
+      /* The site names itself: the outlet, even when the name is also a
+         wire service's ("from Bloomberg"). */
+      const char *canon = outlets_lookup_prefix (m->x->rules, p, l, NULL,
+                                                 NULL);
+      if (canon)
+        meta_offer (&m->outlet, canon, strlen (canon), 75);
+      else if (meta_site_cues[k].unknown_ok)
         meta_offer_unknown_outlet (m, p, l, 65);
     }
 }
@@ -1106,13 +1112,6 @@ extract_meta (struct xctx *x)
     }
   meta_authors (x);
 
-  /* An outlet that is really the agency (or the reverse) is not both. */
-  if (m.outlet.name && m.agency.name
-      && strcmp (m.outlet.name, m.agency.name) == 0 && m.outlet.score < 100)
-    {
-      free (m.outlet.name);
-      m.outlet.name = NULL;
-    }
   a->outlet = m.outlet.name;
   a->agency = m.agency.name;
   meta_body (x);

@@ -202,7 +202,10 @@ roles_local (struct xctx *x, size_t i)
   /* A phrase the rules file knows as some site's chrome. */
   if (p->words <= 80 && outlets_find_chrome (x->rules, f, p->fold_len))
     return ROLE_BOILERPLATE;
-  if (STARTS (p, CUE_CHROME) && p->words <= 15)
+  /* Longer chrome talks to the reader: "Sign up to receive the best of
+     ..., handpicked by our editors, straight to your inbox." */
+  if (STARTS (p, CUE_CHROME)
+      && (p->words <= 15 || (p->words <= 30 && HAS (p, CUE_SELF))))
     return ROLE_BOILERPLATE;
   if (STARTS (p, CUE_BYLINE) && p->words <= 20
       && (!p->end_punct || p->words <= 8)
@@ -348,6 +351,26 @@ roles_dateline (struct xctx *x, size_t i)
   return an > 3 && strncasecmp (after, "by ", 3) == 0;
 }
 
+/* "Ingrid Henderson, Reuters", "Jane Doe | The Daily Example": a name and
+   a known outlet or agency, without "By". */
+static bool
+roles_bare_byline (const struct xctx *x, size_t i)
+{
+  const struct xpara *p = &x->px[i];
+  if (p->words > 10 || p->end_punct || p->lines != 1)
+    return false;
+  const char *s = xpara_text (x, i);
+  size_t n = x->a->paras[i].len, k = 0;
+  while (k < n && s[k] != ',' && s[k] != '|' && s[k] != '/')
+    k++;
+  if (k == n || !extract_name_shaped (s, extract_trim_end (s, k)))
+    return false;
+  size_t r = k + 1;
+  while (r < n && s[r] == ' ')
+    r++;
+  return outlets_lookup_prefix (x->rules, s + r, n - r, NULL, NULL) != NULL;
+}
+
 static bool
 roles_headline_shaped (const struct xctx *x, size_t i)
 {
@@ -410,6 +433,11 @@ roles_head (struct xctx *x)
       if (roles_dateline (x, i))
         {
           pa[i].role = ROLE_DATELINE;
+          continue;
+        }
+      if (roles_bare_byline (x, i))
+        {
+          pa[i].role = ROLE_BYLINE;
           continue;
         }
       if (x->headline == XNONE)
