@@ -5,6 +5,9 @@
 #define BYLINE_CMD_H
 
 int cmd_show (int argc, char **argv);
+/* The curses reader: `byline [OPTION]... [DIR|FILE]` (argv[0] is the
+   program); refuses to run (2) when stdout is not a terminal. */
+int cmd_reader (int argc, char **argv);
 int cmd_index (int argc, char **argv);
 int cmd_list (int argc, char **argv);
 int cmd_search (int argc, char **argv);

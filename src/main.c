@@ -34,8 +34,12 @@ usage (void)
     printf ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fputs ("\n", stdout);
   fputs (_("Options:\n"
-           "  -h, --help     display this help and exit\n"
-           "  -V, --version  output version information and exit\n"), stdout);
+           "  -k, --highlight=TERM  highlight TERM in the reader (repeatable)\n"
+           "      --color=WHEN      colours: auto, always or never\n"
+           "      --no-mouse        do not use the mouse in the reader\n"
+           "  -h, --help            display this help and exit\n"
+           "  -V, --version         output version information and exit\n"),
+         stdout);
   fputs ("\n", stdout);
   fputs (_("Run 'byline COMMAND --help' for the options of a command.\n"),
          stdout);
@@ -76,27 +80,19 @@ main (int argc, char **argv)
       if (strcmp (argv[1], commands[i].name) == 0)
         return commands[i].run (argc - 1, argv + 1);
 
-  static const struct option longopts[] = {
-    { "help", no_argument, NULL, 'h' },
-    { "version", no_argument, NULL, 'V' },
-    { NULL, 0, NULL, 0 }
-  };
-  int c;
-  while ((c = getopt_long (argc, argv, "+hV", longopts, NULL)) != -1)
-    switch (c)
-      {
-      case 'h':
-        usage ();
-        return 0;
-      case 'V':
-        version ();
-        return 0;
-      default:
-        return cmd_usage_error (NULL);
-      }
-  if (optind < argc)
-    msg_error (_("unknown command '%s'"), argv[optind]);
-  else
-    msg_error (_("no command given"));
-  return cmd_usage_error (NULL);
+  /* -h and -V alone; anything else (options, DIR, nothing) is the
+     reader's. */
+  if (argc == 2 && (strcmp (argv[1], "-h") == 0
+                    || strcmp (argv[1], "--help") == 0))
+    {
+      usage ();
+      return 0;
+    }
+  if (argc == 2 && (strcmp (argv[1], "-V") == 0
+                    || strcmp (argv[1], "--version") == 0))
+    {
+      version ();
+      return 0;
+    }
+  return cmd_reader (argc, argv);
 }

@@ -1,1 +1,29 @@
 ## src/ui.mk: owned by the ui module; appended to libbyline_a_SOURCES and check_PROGRAMS.
+libbyline_a_SOURCES += \
+	src/ui.c src/ui.h \
+	src/keymap.c src/keymap.h \
+	src/colour.c src/colour.h \
+	src/draw.c src/draw.h \
+	src/highlight.c src/highlight.h \
+	src/settings.c src/settings.h \
+	src/prompt.c \
+	src/view-help.c \
+	src/view-reader.c \
+	src/view-list.c \
+	src/cmd-reader.c
+EXTRA_DIST += src/actions.def
+
+check_PROGRAMS += tests/unit/test-ui
+tests_unit_test_ui_SOURCES = tests/unit/test-ui.c
+tests_unit_test_ui_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_ui_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test-ui
+
+TUI_TESTS = \
+	tests/tui/reader-basic.sh \
+	tests/tui/reader-search.sh \
+	tests/tui/reader-resize.sh \
+	tests/tui/reader-hostile.sh \
+	tests/tui/reader-nocolor.sh
+TESTS += $(TUI_TESTS)
+EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh

@@ -1,0 +1,160 @@
+/* cmd-reader.c: `byline [OPTION]... [DIR|FILE]`: the curses reader. */
+#include "system.h"
+
+#include <getopt.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "cmd.h"
+#include "colour.h"
+#include "extract.h"
+#include "msg.h"
+#include "names.h"
+#include "ui.h"
+
+static void
+reader_usage (void)
+{
+  printf (_("Usage: byline [OPTION]... [DIR]\n"
+            "  or:  byline [OPTION]... FILE\n"));
+  fputs (_("Browse the articles of the collection DIR (default: the current\n"
+           "directory) in the terminal, or read one article FILE.\n"), stdout);
+  fputs ("\n", stdout);
+  fputs (_("  -k, --highlight=TERM  highlight TERM (whole words; may be "
+           "repeated)\n"
+           "      --color=WHEN      use colours: auto (the default), always "
+           "or never\n"
+           "      --no-mouse        do not use the mouse\n"
+           "  -h, --help            display this help and exit\n"), stdout);
+  fputs ("\n", stdout);
+  fputs (_("Press ? in the reader for its keys.  They, colours and highlight\n"
+           "terms can be set in $XDG_CONFIG_HOME/byline/config.\n"), stdout);
+}
+
+int
+cmd_reader (int argc, char **argv)
+{
+  enum { OPT_COLOR = 256, OPT_NO_MOUSE };
+  static const struct option longopts[] = {
+    { "highlight", required_argument, NULL, 'k' },
+    { "color", required_argument, NULL, OPT_COLOR },
+    { "colour", required_argument, NULL, OPT_COLOR },
+    { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+    { "help", no_argument, NULL, 'h' },
+    { NULL, 0, NULL, 0 }
+  };
+  struct strv terms = STRV_INIT;
+  int colour_when = -1;
+  bool no_mouse = false;
+  int c;
+  while ((c = getopt_long (argc, argv, "k:h", longopts, NULL)) != -1)
+    switch (c)
+      {
+      case 'k':
+        strv_add (&terms, optarg);
+        break;
+      case OPT_COLOR:
+        colour_when = colour_parse_when (optarg);
+        if (colour_when < 0)
+          {
+            msg_error (_("invalid argument '%s' for '--color' (use auto, "
+                         "always or never)"), optarg);
+            strv_free (&terms);
+            return cmd_usage_error (NULL);
+          }
+        break;
+      case OPT_NO_MOUSE:
+        no_mouse = true;
+        break;
+      case 'h':
+        reader_usage ();
+        strv_free (&terms);
+        return 0;
+      default:
+        strv_free (&terms);
+        return cmd_usage_error (NULL);
+      }
+  if (argc - optind > 1)
+    {
+      msg_error (_("too many arguments"));
+      strv_free (&terms);
+      return cmd_usage_error (NULL);
+    }
+  const char *target = optind < argc ? argv[optind] : ".";
+
+  if (!isatty (STDOUT_FILENO) || !isatty (STDIN_FILENO))
+    {
+      msg_error (_("the reader needs a terminal; for output to a pipe or a "
+                   "file use 'byline show', 'byline list' or 'byline "
+                   "search'"));
+      strv_free (&terms);
+      return 2;
+    }
+  struct stat st;
+  if (stat (target, &st) != 0)
+    {
+      char *shown = name_display (target);
+      if (errno == ENOENT && optind < argc && !strchr (target, '/'))
+        msg_error (_("'%s' is neither a command nor a directory"), shown);
+      else
+        msg_error ("%s: %s", shown, strerror (errno));
+      free (shown);
+      strv_free (&terms);
+      return cmd_usage_error (NULL);
+    }
+
+  struct strv warnings = STRV_INIT;
+  struct ui ui;
+  ui_init (&ui, &warnings);
+  struct outlets *rules = outlets_default (&warnings);
+  ui.rules = rules;
+  if (colour_when >= 0)
+    ui.settings.colour_when = colour_when;
+  if (no_mouse)
+    ui.settings.mouse = false;
+  for (size_t i = 0; i < terms.n; i++)
+    ui_add_term (&ui, terms.v[i]);
+  strv_free (&terms);
+
+  int status = 0;
+  if (S_ISDIR (st.st_mode))
+    ui_push (&ui, view_list_new (&ui, target));
+  else
+    {
+      struct article a;
+      char *cause = NULL;
+      char *shown = name_display (target);
+      if (article_load (target, ui.rules, (int64_t) time (NULL), &a,
+                        &cause) != 0)
+        {
+          msg_error ("%s: %s", shown, cause);
+          free (cause);
+          free (shown);
+          strv_free (&warnings);
+          ui_free (&ui);
+          outlets_free (rules);
+          return 1;
+        }
+      ui_push (&ui, view_reader_new (&ui, &a, shown));
+      free (shown);
+    }
+  if (warnings.n)
+    {
+      if (warnings.n == 1)
+        ui_error (&ui, "%s", warnings.v[0]);
+      else
+        /* TRANSLATORS: the first warning, then how many more. */
+        ui_error (&ui, P_("%s (and %zu more warning)",
+                          "%s (and %zu more warnings)", warnings.n - 1),
+                  warnings.v[0], warnings.n - 1);
+    }
+  status = ui_run (&ui);
+  for (size_t i = 0; i < warnings.n; i++)
+    msg_warn ("%s", warnings.v[i]);
+  strv_free (&warnings);
+  ui_free (&ui);
+  outlets_free (rules);
+  return status;
+}

@@ -1,0 +1,133 @@
+/* ui.h: the curses reader: the loop, the view stack, and what views share.
+
+   A view is a struct that starts with struct view, plus an ops table; the
+   loop turns a key into an action (keymap.h), gives the top view the
+   first say, then handles what is left (back, quit, help, redraw, and
+   moving for views that only scroll).  The ui owns the views on its
+   stack: ui_pop and ui_run's end free them through ops->free.  The
+   screen is: a title line, the view, a status line. */
+#ifndef BYLINE_UI_H
+#define BYLINE_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "highlight.h"
+#include "keymap.h"
+#include "settings.h"
+#include "system.h"
+
+struct article;
+struct outlets;
+struct date;
+struct view;
+
+/* Below this the screen shows only a request for a larger window. */
+#define UI_MIN_COLS 40
+#define UI_MIN_LINES 10
+
+struct rect
+{
+  int y, x, lines, cols;
+};
+
+struct view_ops
+{
+  const char *name;
+  /* Draws the whole of r (every cell: the screen is not cleared). */
+  void (*draw) (struct view *v, struct rect r);
+  /* The title line's text, malloc'd (caller frees). */
+  char *(*title) (struct view *v);
+  /* Handles an action; false leaves it to the loop. */
+  bool (*action) (struct view *v, enum action a);
+  /* A click on row 'row' of the view's rectangle (may be NULL). */
+  void (*click) (struct view *v, int row);
+  void (*free) (struct view *v);
+};
+
+struct view
+{
+  const struct view_ops *ops;
+  struct ui *ui;
+  struct rect rect;             /* where it was drawn last */
+};
+
+struct ui
+{
+  struct view **stack;
+  size_t depth, alloc;
+  struct keymap keys;
+  struct settings settings;
+  struct highlight terms;       /* tags are enum colour_role */
+  const struct outlets *rules;  /* for article_load; the caller's */
+  char *status;                 /* the status line's message, or NULL */
+  bool status_error;
+  bool quit;
+  bool active;                  /* curses is running */
+};
+
+/* Sets up keys (defaults, then the config file), settings and terms;
+   warnings go to 'warnings'. */
+void ui_init (struct ui *ui, struct strv *warnings);
+void ui_free (struct ui *ui);
+/* Adds a highlight term with the next term colour. */
+void ui_add_term (struct ui *ui, const char *term);
+
+/* Takes ownership of v. */
+void ui_push (struct ui *ui, struct view *v);
+/* Frees the top view. */
+void ui_pop (struct ui *ui);
+struct view *ui_top (const struct ui *ui);
+
+/* The status line's message until the next key. */
+void ui_message (struct ui *ui, const char *fmt, ...) BYLINE_PRINTF (2, 3);
+void ui_error (struct ui *ui, const char *fmt, ...) BYLINE_PRINTF (2, 3);
+
+/* Starts curses, runs until the stack is empty or quit is asked, and
+   restores the terminal (also on SIGINT, SIGTERM, SIGHUP and exit()).
+   Returns the exit status. */
+int ui_run (struct ui *ui);
+/* Redraws everything now (for prompts). */
+void ui_draw (struct ui *ui);
+
+/* Gives an action to v, then to the loop if v leaves it. */
+void ui_view_action (struct view *v, enum action a);
+/* The next key (a code point or KEYMAP_FKEY (KEY_*)); -1 on a timeout. */
+int ui_getkey (void);
+
+/* Reads a line on the status line after 'label' (prompt.c), starting
+   from 'initial' (may be NULL).  Returns the text (caller frees), or NULL
+   when cancelled with Esc or ^G. */
+char *prompt_read (struct ui *ui, const char *label, const char *initial);
+
+/* ---- the views (view-*.c); each returns a view for ui_push ------------- */
+
+/* Every action with its keys, from actions.def and the current keymap. */
+struct view *view_help_new (struct ui *ui);
+/* Takes over *a (and clears it); 'path' is shown as it is (it must have
+   been made displayable, see names.h). */
+struct view *view_reader_new (struct ui *ui, struct article *a,
+                              const char *path);
+/* The article files of a directory, one per row, by file name. */
+struct view *view_list_new (struct ui *ui, const char *dir);
+
+/* ---- pure helpers (unit-tested) ---------------------------------------- */
+
+struct ui_layout
+{
+  bool too_small;
+  struct rect title, body, status;
+};
+
+void ui_layout (int lines, int cols, struct ui_layout *out);
+
+/* Moves a scroll position 'top' over 'total' lines shown 'page' at a time
+   for a moving action; returns false for other actions. */
+bool ui_scroll (size_t *top, size_t total, int page, enum action a);
+
+/* A date as the reader shows it, in the user's locale and honest about
+   its precision: "2021", "Apr 2021", "31 Mar 2021", "31 Mar 2021 04:15
+   -04:00".  Caller frees; "" for no date. */
+char *ui_date (const struct date *d);
+
+#endif

@@ -1,0 +1,67 @@
+#!/bin/sh
+# reader-basic.sh: the list of the samples, opening one, help, back, quit.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/tui/lib.sh"
+
+# Not a terminal: refused with a message and status 2 (no tmux needed).
+"$BYLINE" "$SAMPLES" </dev/null >"$SCRATCH/out" 2>"$SCRATCH/err"
+expect_eq "not a terminal (status)" 2 "$?"
+expect_match "not a terminal (message)" "needs a terminal" "$(cat "$SCRATCH/err")"
+
+tui_start 100 30 "$SAMPLES"
+tui_expect "title: count" "sample-articles: 5 articles"
+for h in "As their respective spacecraft" "US, China consulted on safety" \
+	"China, NASA Coordinate on Mars" "Chinese Space Officials Meeting" \
+	"China, US move toward cooperation"; do
+	tui_expect "list row" "$h"
+done
+tui_expect "list: outlet" "The Independent"
+
+# The second row is 001; Enter opens it.
+tui_keys j Enter
+tui_expect "reader: title" "\[article\].*US, China consulted"
+tui_expect "reader: date" "Date: +31 Mar 2021 04:15"
+tui_expect "reader: body" "China's National Space Agency confirmed Wednesday"
+tui_expect "reader: path" "File: .*001_ba268a7cdc32d459.txt"
+tui_keys G
+tui_expect "reader: end" "\[article\] 100%"
+
+# The original text, boilerplate included, and back.
+tui_keys o
+tui_expect "original: boilerplate" "Your support helps us to tell the story"
+tui_keys o
+tui_expect_gone "clean again" "Your support helps us"
+
+# Help: every action of actions.def, with its key.
+tui_keys '?'
+tui_expect "help: title" "Help: keys and actions"
+sed -n 's/^ACTION ([A-Z_]*, *"\([a-z-]*\)".*/\1/p' \
+	"$top_srcdir/src/actions.def" > "$SCRATCH/actions"
+expect_match "actions.def read" "page-down" "$(cat "$SCRATCH/actions")"
+while read -r a; do
+	tui_expect "help lists $a" " $a "
+done < "$SCRATCH/actions"
+tui_expect "help: keys" "j, <Down> +down"
+
+# q closes help, then the reader; the list is back with 001 selected.
+tui_keys q
+tui_expect "back in the reader" "\[article\]"
+tui_keys q
+tui_expect "back in the list" "5 articles"
+# J from the list opens the next article (002).
+tui_keys J
+tui_expect "next article" "\[article\].*China, NASA Coordinate"
+tui_keys Q
+expect_eq "exit status" 0 "$(tui_exit_status)"
+expect_eq "nothing on stderr" "" "$(cat "$SCRATCH/stderr")"
+
+# No argument: the current directory; -k highlights in the list.
+cd "$SAMPLES" || exit 99
+tui_start 100 30 -k mars
+tui_expect "no argument: current directory" "5 articles"
+if tui_screen -e | grep -q "$(printf '\033')\[[0-9;]*m[Mm]ars"; then pass; else
+	fail "-k mars: not highlighted in the list"; fi
+tui_keys q
+expect_eq "q in the list quits" 0 "$(tui_exit_status)"
+cd - >/dev/null || exit 99
+
+finish
