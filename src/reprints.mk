@@ -7,8 +7,15 @@ libbyline_a_SOURCES += \
 	src/wdiff.c src/wdiff.h \
 	src/wdiff-render.c
 
-check_PROGRAMS += tests/unit/test-wdiff
+check_PROGRAMS += tests/unit/test-minhash tests/unit/test-cluster \
+	tests/unit/test-wdiff
+tests_unit_test_minhash_SOURCES = tests/unit/test-minhash.c
+tests_unit_test_minhash_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_minhash_LDADD = $(UNIT_LDADD)
+tests_unit_test_cluster_SOURCES = tests/unit/test-cluster.c
+tests_unit_test_cluster_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_cluster_LDADD = $(UNIT_LDADD)
 tests_unit_test_wdiff_SOURCES = tests/unit/test-wdiff.c
 tests_unit_test_wdiff_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_wdiff_LDADD = $(UNIT_LDADD)
-TESTS += tests/unit/test-wdiff
+TESTS += tests/unit/test-minhash tests/unit/test-cluster tests/unit/test-wdiff

@@ -543,7 +543,7 @@ para_candidates (struct bag *L, size_t nl, struct bag *R, size_t nr,
                  double min, struct cand **out)
 {
   size_t n = 0, alloc = 0, np = 0;
-  *out = NULL;
+  *out = xgrow (NULL, &alloc, 1, sizeof **out);   /* never NULL */
   for (size_t p = 0; p < nl; p++)
     np += L[p].n;
   struct post *post = xmalloc ((np + 1) * sizeof *post);
