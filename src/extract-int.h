@@ -40,6 +40,8 @@ enum cue_kind
   CUE_BYLINE,           /* "By", "Von", "Par", "Reporting by" */
   CUE_BIO,              /* "journalist", "has written for" */
   CUE_SELF,             /* we, our, you, your: the site talking */
+  CUE_CHROME_READER,    /* chrome words, when the paragraph talks to the
+                           reader: "We use necessary cookies ..." */
   CUE_ATTRIB,           /* "told", "has learned", "reports": who reported */
   CUE_N_KINDS
 };

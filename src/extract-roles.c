@@ -199,6 +199,8 @@ roles_local (struct xctx *x, size_t i)
     return ROLE_CAPTION;
   if (HAS (p, CUE_CHROME_STRONG) && p->words <= 80)
     return ROLE_BOILERPLATE;
+  if (HAS (p, CUE_CHROME_READER) && HAS (p, CUE_SELF) && p->words <= 60)
+    return ROLE_BOILERPLATE;
   /* A phrase the rules file knows as some site's chrome. */
   if (p->words <= 80 && outlets_find_chrome (x->rules, f, p->fold_len))
     return ROLE_BOILERPLATE;

@@ -99,6 +99,7 @@ struct cue
 #define O(s) { s, CUE_BIO, CW_ANY }
 #define Y(s) { s, CUE_SELF, CW_ANY }
 #define A(s) { s, CUE_ATTRIB, CW_ANY }
+#define K(s) { s, CUE_CHROME_READER, CW_ANY }
 
 static const struct cue extract_cues[] = {
   /* Site chrome, at the start of a short paragraph. */
@@ -145,7 +146,11 @@ static const struct cue extract_cues[] = {
   W ("werbung"), W ("anzeige"), W ("teilen"), W ("publicite"),
   W ("partager"), W ("publicidad"), W ("compartir"), W ("pubblicita"),
   W ("condividi"), W ("newsletter"), W ("related"), W ("video"),
-  W ("watch"), W ("listen"), W ("photos"), W ("gallery"),
+  W ("watch"), W ("listen"), W ("photos"), W ("gallery"), W ("accept"),
+  W ("i accept"), W ("agree"), W ("i agree"), W ("got it"), W ("ok"),
+  S ("accept all"), S ("accept additional"), S ("reject all"),
+  S ("reject additional"), S ("show purposes"), S ("manage settings"),
+  S ("manage options"), S ("cookie settings"), S ("privacy settings"),
   /* Site chrome wherever it appears. */
   X ("we use cookies"), X ("uses cookies"), X ("use of cookies"),
   X ("cookie policy"), X ("cookie settings"), X ("accept cookies"),
@@ -256,6 +261,14 @@ static const struct cue extract_cues[] = {
   A ("told"), A ("reports"), A ("reported"), A ("has learned"),
   A ("has learnt"), A ("can reveal"), A ("can exclusively reveal"),
   A ("has been told"),
+  /* Chrome when addressed to the reader. */
+  K ("cookies"), K ("cookie"), K ("newsletter"), K ("newsletters"),
+  K ("inbox"), K ("subscribe"), K ("subscription"), K ("sign in"),
+  K ("log in"), K ("notifications"), K ("browser"), K ("personalised ads"),
+  K ("personalized ads"), K ("consent"), K ("privacy"), K ("javascript"),
+  K ("our partners"), K ("our app"), K ("our podcast"), K ("donate"),
+  K ("donation"), K ("paywall"), K ("abonnement"), K ("abonnieren"),
+  K ("datenschutz"), K ("s'abonner"), K ("suscripcion"),
 };
 
 #undef S
@@ -271,6 +284,7 @@ static const struct cue extract_cues[] = {
 #undef O
 #undef Y
 #undef A
+#undef K
 
 #define CUE_HASH_SIZE 1024
 
