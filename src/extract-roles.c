@@ -150,10 +150,11 @@ roles_body_shaped (const struct xpara *p)
   return (p->words >= 12 && p->end_punct) || p->words >= 30;
 }
 
-/* The first word after a cue word starts with a capital: "By Jane", "Via
-   AP"; not "By contrast". */
+/* The first word after a cue word starts with a capital or is a known
+   name: "By Jane", "Via AP", "Via dpa"; not "By contrast". */
 static bool
-roles_capital_after_first_word (const char *s, size_t n)
+roles_capital_after_first_word (const struct xctx *x, const char *s,
+                                size_t n)
 {
   size_t i = 0, l;
   while (i < n && s[i] != ' ')
@@ -166,7 +167,8 @@ roles_capital_after_first_word (const char *s, size_t n)
   if (i >= n)
     return false;
   ucs4_t c = roles_uc (s + i, n - i, &l);
-  return uc_is_upper (c);
+  return uc_is_upper (c)
+         || outlets_lookup_prefix (x->rules, s + i, n - i, NULL, NULL);
 }
 
 /* ---- 1. local ----------------------------------------------------------- */
@@ -211,7 +213,7 @@ roles_local (struct xctx *x, size_t i)
     return ROLE_BOILERPLATE;
   if (STARTS (p, CUE_BYLINE) && p->words <= 20
       && (!p->end_punct || p->words <= 8)
-      && roles_capital_after_first_word (s, n))
+      && roles_capital_after_first_word (x, s, n))
     return ROLE_BYLINE;
   return ROLE_BODY;
 }
@@ -319,10 +321,13 @@ static bool
 roles_dateline (struct xctx *x, size_t i)
 {
   struct xpara *p = &x->px[i];
-  if (p->words > 16 || !xpara_date (x, i))
+  if (p->words > 28 || !xpara_date (x, i))
     return false;
+  /* "Published June 15, 2008 at 6:14 a.m. ET | Updated June 16, ..." */
   if (STARTS (p, CUE_DATE_LABEL))
     return true;
+  if (p->words > 16)
+    return false;
   const char *s = xpara_text (x, i);
   size_t n = x->a->paras[i].len;
   /* Words around the date that have letters. */
@@ -484,7 +489,7 @@ roles_caption_shaped (struct xctx *x, size_t i)
     return false;
   if (HAS (p, CUE_CAPTION_VERB))
     return true;
-  if (!xpara_date (x, i))
+  if (!xpara_date (x, i) || p->date_start == 0)
     return false;
   const char *s = xpara_text (x, i);
   size_t n = x->a->paras[i].len;
