@@ -295,16 +295,17 @@ meta_offer_unknown_outlet (struct meta *m, const char *s, size_t n, int score)
 static char *
 meta_title_case (const char *s)
 {
-  size_t n = strlen (s);
-  bool lower = false;
+  size_t n = strlen (s), upper = 0, lower = 0;
   for (size_t i = 0, l; i < n; i += l)
     {
       ucs4_t uc;
       l = (size_t) u8_mbtouc (&uc, (const uint8_t *) s + i, n - i);
-      if (uc_is_lower (uc))
-        lower = true;
+      upper += uc_is_upper (uc);
+      lower += uc_is_lower (uc);
     }
-  if (lower)
+  /* Mostly capitals ("FERNáNDEZ" from an ASCII-only upper-casing) counts
+     as all capitals; "McDonald" does not. */
+  if (upper < 4 || lower * 5 > upper)
     return xstrdup (s);
   struct buf b = BUF_INIT;
   bool start = true;
@@ -448,7 +449,7 @@ meta_wire_dateline (struct meta *m, const char *s, size_t n)
 /* "Copyright 2021 The Associated Press", "© 2014 AFP". */
 static void
 meta_copyright (struct meta *m, const char *s, size_t n, bool caption,
-                bool tail)
+                bool tail, int footer_kind)
 {
   static const char *const marks[] = { "copyright", "\xC2\xA9", "(c) " };
   for (size_t k = 0; k < ARRAY_SIZE (marks); k++)
@@ -464,9 +465,24 @@ meta_copyright (struct meta *m, const char *s, size_t n, bool caption,
         i += 3;
       while (i < n && s[i] == ' ')
         i++;
-      if (meta_offer_known (m, s + i, n - i, true, caption ? 30 : 60,
-                            caption ? 60 : 70))
-        return;
+      enum outlet_kind kind;
+      const char *canon = outlets_lookup_prefix (m->x->rules, s + i, n - i,
+                                                 &kind, NULL);
+      if (canon)
+        {
+          /* A site's own footer ("© 2014 Reuters. All rights reserved.")
+             names the outlet; a caption's credit or a syndication notice
+             ("may not be published, broadcast, rewritten or
+             redistributed") names the wire. */
+          bool wire = kind == OUTLET_AGENCY
+                      && (caption || footer_kind != 0
+                          || meta_find (s, n, "redistributed") != SIZE_MAX);
+          if (wire)
+            meta_offer (&m->agency, canon, strlen (canon), caption ? 60 : 70);
+          else
+            meta_offer (&m->outlet, canon, strlen (canon), caption ? 30 : 60);
+          return;
+        }
       size_t l = meta_name_forward (s + i, n - i);
       if (!caption && !tail && l && meta_media_name (s + i, l))
         meta_offer_unknown_outlet (m, s + i, l, 35);
@@ -601,9 +617,15 @@ meta_caption_credit (struct meta *m, const char *s, size_t n)
         size_t p = i + 1;
         while (p < n && s[p] == ' ')
           p++;
+        /* "(EFE/Zeynep Le Gall)": the credit up to the slash first. */
+        size_t e = p;
+        while (e < n && !strchr ("/),;|", s[e]))
+          e++;
         enum outlet_kind kind;
-        const char *canon = outlets_lookup_prefix (m->x->rules, s + p, n - p,
-                                                   &kind, NULL);
+        const char *canon = outlets_lookup (m->x->rules, s + p, e - p, &kind);
+        if (canon == NULL)
+          canon = outlets_lookup_prefix (m->x->rules, s + p, n - p, &kind,
+                                         NULL);
         if (canon && kind == OUTLET_AGENCY)
           meta_offer (&m->agency, canon, strlen (canon), 30);
       }
@@ -637,20 +659,20 @@ meta_sources (struct meta *m)
           if (!tail)
             {
               meta_byline (m, s, n);
-              meta_copyright (m, s, n, false, tail);
+              meta_copyright (m, s, n, false, tail, 1);
             }
           break;
         case ROLE_CAPTION:
           if (!tail && credits++ < 32)
             {
-              meta_copyright (m, s, n, true, tail);
+              meta_copyright (m, s, n, true, tail, 0);
               meta_caption_credit (m, s, n);
             }
           break;
         case ROLE_BOILERPLATE:
           if (chrome++ < 256)
             {
-              meta_copyright (m, s, n, false, tail);
+              meta_copyright (m, s, n, false, tail, 0);
               if (!tail)
                 meta_site_chrome (m, s, n);
               const char *c = outlets_find_chrome (x->rules, xpara_fold (x, i),
@@ -725,9 +747,29 @@ meta_header_kind (const char *s, size_t n)
   return HK_OTHER;
 }
 
+/* "Jane Doe, John Roe" lists names; "Doe, Jane" is one name. */
+static bool
+meta_comma_list (const char *v, size_t n)
+{
+  size_t i = 0, parts = 0;
+  while (i < n)
+    {
+      const char *c = memchr (v + i, ',', n - i);
+      size_t e = c ? (size_t) (c - v) : n;
+      while (i < e && v[i] == ' ')
+        i++;
+      if (!extract_name_shaped (v + i, extract_trim_end (v + i, e - i)))
+        return false;
+      parts++;
+      i = e + 1;
+    }
+  return parts > 1;
+}
+
 static void
 meta_header_authors (struct strv *sv, const char *v, size_t n, bool commas)
 {
+  commas = commas || meta_comma_list (v, n);
   size_t i = 0;
   while (i < n)
     {

@@ -173,6 +173,26 @@ roles_capital_after_first_word (const struct xctx *x, const char *s,
 
 /* ---- 1. local ----------------------------------------------------------- */
 
+/* Ends with a picture credit in the agency/photographer form: "(EFE/Zeynep
+   Le Gall)", "(REUTERS/Carlos Head)". */
+static bool
+roles_slash_credit (const char *s, size_t n)
+{
+  if (n < 5 || s[n - 1] != ')')
+    return false;
+  size_t open = n - 1, words = 1;
+  while (open > 0 && s[open - 1] != '(' && n - open < 80)
+    {
+      words += s[open - 1] == ' ';
+      open--;
+    }
+  if (open == 0 || s[open - 1] != '(' || words > 8)
+    return false;
+  const char *slash = memchr (s + open, '/', n - 1 - open);
+  return slash && slash > s + open && roles_letter ((unsigned char) slash[-1])
+         && slash + 1 < s + n - 1 && roles_letter ((unsigned char) slash[1]);
+}
+
 static enum para_role
 roles_local (struct xctx *x, size_t i)
 {
@@ -198,6 +218,8 @@ roles_local (struct xctx *x, size_t i)
         return ROLE_CAPTION;
     }
   if (STARTS (p, CUE_CAPTION_START) && p->words <= 80)
+    return ROLE_CAPTION;
+  if (p->words <= 80 && roles_slash_credit (s, n))
     return ROLE_CAPTION;
   if (HAS (p, CUE_CHROME_STRONG) && p->words <= 80)
     return ROLE_BOILERPLATE;

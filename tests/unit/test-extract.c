@@ -578,6 +578,65 @@ test_bio_and_site (void **state)
   article_free (&a);
 }
 
+/* Attribution in other shapes: a lower-case agency, a byline without "By",
+   a credit with a slash, a consent banner, ASCII-upper-cased names. */
+static void
+test_attribution_shapes (void **state)
+{
+  (void) state;
+  struct article a;
+  extract_str ("We use necessary cookies to make our site work. We'd also "
+               "like to set analytics cookies that help us make "
+               "improvements by measuring how you use the site.\n\n"
+               "Accept additional cookies\n\n"
+               "Port workers strike over pay\n\n"
+               "Via dpa news wire\n"
+               "Thursday 28 July 2016 20:26 CEST\n\n"
+               "Port workers walked out on Thursday in a dispute over pay, "
+               "halting container traffic at the country's largest port.\n",
+               &a);
+  assert_string_equal (a.headline, "Port workers strike over pay");
+  assert_false (a.headline_derived);
+  assert_string_equal (a.agency, "dpa");
+  assert_date (&a, "2016-07-28T20:26+02:00", DATE_PREC_MINUTE);
+  assert_int_equal (role_of (&a, "We use necessary"), ROLE_BOILERPLATE);
+  assert_int_equal (role_of (&a, "Via dpa"), ROLE_BYLINE);
+  article_free (&a);
+
+  extract_str ("Floods close mountain passes\n\n"
+               "Ingrid Henderson, Reuters\n\n"
+               "A rescue worker wades through water in Chur on Monday. "
+               "(EFE/Zeynep Le Gall)\n\n"
+               "Floods closed three mountain passes on Monday after two days "
+               "of heavy rain, the authorities said, and trains were "
+               "cancelled.\n\n"
+               "\xC2\xA9 2014 Example Valley Gazette. All rights "
+               "reserved.\n", &a);
+  assert_int_equal (role_of (&a, "Ingrid Henderson"), ROLE_BYLINE);
+  assert_int_equal (a.authors.n, 1);
+  assert_string_equal (a.authors.v[0], "Ingrid Henderson");
+  assert_string_equal (a.agency, "Reuters");
+  assert_string_equal (a.outlet, "Example Valley Gazette");
+  assert_int_equal (role_of (&a, "(EFE/"), ROLE_CAPTION);
+  article_free (&a);
+
+  extract_str ("Title: Budget vote delayed\n"
+               "Author: Sofia Smith, Luc\xC3\xAD" "a Rossi\n\n"
+               "The vote on the budget was delayed by a week.\n", &a);
+  assert_int_equal (a.authors.n, 2);
+  assert_string_equal (a.authors.v[1], "Luc\xC3\xAD" "a Rossi");
+  article_free (&a);
+
+  extract_str ("Budget vote delayed again\n\n"
+               "By NICOLE FERN\xC3\xA1NDEZ, Associated Press\n\n"
+               "The vote on the budget was delayed by another week, the "
+               "speaker said on Tuesday, as talks went on.\n", &a);
+  assert_int_equal (a.authors.n, 1);
+  assert_string_equal (a.authors.v[0], "Nicole Fern\xC3\xA1ndez");
+  assert_string_equal (a.agency, "AP");
+  article_free (&a);
+}
+
 /* A name mentioned in the body is not the outlet or an author. */
 static void
 test_no_guessing (void **state)
@@ -824,6 +883,7 @@ main (void)
     cmocka_unit_test (test_french_german),
     cmocka_unit_test (test_hard_wrapped),
     cmocka_unit_test (test_bio_and_site),
+    cmocka_unit_test (test_attribution_shapes),
     cmocka_unit_test (test_no_guessing),
     cmocka_unit_test (test_empty),
     cmocka_unit_test (test_single_word),
