@@ -26,7 +26,7 @@ int fts_register (sqlite3 *db);
    the tokenizer emits for the text, in text_fold form, separated by single
    spaces, with " \n " between the words of different lines (NULL stays
    NULL).  query.c matches metadata with
-     (' ' || coalesce(byline_words(a.outlet), '') || ' ') LIKE '% word %'
+     instr(' ' || byline_words(a.outlet) || ' ', ' word ') > 0
    so that "outlet:presse" finds "Agence France-Presse" but not
    "Pressemitteilung", and author:"smith jones" does not run across two
    authors. */

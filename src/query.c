@@ -26,9 +26,13 @@
 #include "fts.h"
 
 /* Parentheses and NOTs nested deeper than this are refused: nobody writes
-   them, and the limit keeps the parser's recursion, SQLite's expression
-   depth (1000) and FTS5's (256) far away. */
-#define QUERY_MAX_DEPTH 32
+   them, and the SQL nests as deep, where SQLite's parser (before 3.46) and
+   FTS5's have a fixed stack of 100 entries, about 3 per level: they
+   overflow at about 25 levels of the worst mixes of AND, OR and NOT. */
+#define QUERY_MAX_DEPTH 16
+
+/* See struct query_compile. */
+#define QUERY_MAX_CONDITIONS 500
 
 enum query_kind
 {
@@ -85,6 +89,7 @@ struct query_node
   enum query_field field;     /* TEXT: NONE, HEADLINE or BODY; META */
   int64_t lo;                 /* DATE: lo <= date_key < hi; 0: no bound */
   int64_t hi;                 /* DATE: INT64_MAX: no bound */
+  size_t off;                 /* where it starts in the query */
 };
 
 struct query
@@ -708,7 +713,10 @@ query_parse_primary (struct query_parser *p)
   if (t->type == QT_TERM)
     {
       p->i++;
-      return query_term (p, t);
+      struct query_node *n = query_term (p, t);
+      if (n)
+        n->off = t->off;
+      return n;
     }
   /* Only '(' is left: the callers have refused the rest. */
   size_t off = t->off;
@@ -767,6 +775,7 @@ query_parse_unary (struct query_parser *p)
     return NULL;
   p->depth--;
   struct query_node *n = query_node_new (QUERY_NOT);
+  n->off = t->off;
   query_node_add (n, kid);
   return n;
 }
@@ -796,6 +805,7 @@ query_parse_or (struct query_parser *p)
       if (n->kind != QUERY_OR)
         {
           struct query_node *or = query_node_new (QUERY_OR);
+          or->off = n->off;
           query_node_add (or, n);
           n = or;
         }
@@ -809,6 +819,7 @@ static struct query_node *
 query_parse_and (struct query_parser *p, bool nested)
 {
   struct query_node *n = query_node_new (QUERY_AND);
+  n->off = query_peek (p)->off;
   for (;;)
     {
       const struct query_token *t = query_peek (p);
@@ -900,6 +911,8 @@ query_simplify (struct query_node *n)
   return n;
 }
 
+static void query_check (struct query_parser *p);
+
 struct query *
 query_parse (const char *q, char **cause)
 {
@@ -918,7 +931,10 @@ query_parse (const char *q, char **cause)
     {
       struct query_node *root = query_parse_and (&p, false);
       if (root)
-        p.query->root = query_simplify (root);
+        {
+          p.query->root = query_simplify (root);
+          query_check (&p);
+        }
     }
   free (p.toks);
   fts_words_free (&p.fw);
@@ -1058,32 +1074,59 @@ query_fts_expr (const struct query_node *n, struct buf *out)
 
 /* ---- SQL ---------------------------------------------------------------- */
 
+/* The compiler's state.  'conditions' counts what SQL evaluates apart
+   (each MATCH, metadata and date term): they are chained flat,
+   "(A AND B AND C)", which costs SQLite's parser no stack but makes an
+   expression as deep as the chain is long, and SQLite refuses expressions
+   deeper than 1000. */
+struct query_compile
+{
+  struct strv *params;
+  size_t conditions;
+  bool over;                  /* more than QUERY_MAX_CONDITIONS */
+  size_t over_off;            /* where in the query that happened */
+};
+
 static void query_sql (const struct query_node *n, struct buf *sql,
-                       struct strv *params);
+                       struct query_compile *c);
 
 static void
-query_sql_match (const char *expr, bool negated, struct buf *sql,
-                 struct strv *params)
+query_count (const struct query_node *n, struct query_compile *c)
+{
+  if (++c->conditions > QUERY_MAX_CONDITIONS && !c->over)
+    {
+      c->over = true;
+      c->over_off = n->off;
+    }
+}
+
+static void
+query_sql_match (const struct query_node *n, const char *expr, bool negated,
+                 struct buf *sql, struct query_compile *c)
 {
   buf_adds (sql, negated ? "(a.id NOT IN" : "(a.id IN");
   buf_adds (sql, " (SELECT rowid FROM fts WHERE fts MATCH ?))");
-  strv_add (params, expr);
+  strv_add (c->params, expr);
+  query_count (n, c);
 }
 
 /* Whole-word containment in the folded words of a metadata column.
    instr(), not LIKE: nothing to escape, and no limit on the pattern's
-   length. */
+   length.  NULL (no such field) is no match, and under NOT a match (see
+   QUERY_NOT below). */
 static void
 query_sql_meta (const struct query_node *n, struct buf *sql,
-                struct strv *params)
+                struct query_compile *c)
 {
-  buf_printf (sql, "(instr(' ' || coalesce(byline_words(a.%s), '') || ' ', "
-              "?) > 0)", query_meta_columns[n->field]);
-  strv_addf (params, " %s%s", n->words, n->prefix ? "" : " ");
+  buf_printf (sql, "(instr(' ' || byline_words(a.%s) || ' ', ?) > 0)",
+              query_meta_columns[n->field]);
+  strv_addf (c->params, " %s%s", n->words, n->prefix ? "" : " ");
+  query_count (n, c);
 }
 
 static void
-query_sql_date (const struct query_node *n, struct buf *sql)
+query_sql_date (const struct query_node *n, struct buf *sql,
+                struct query_compile *c)
 {
   const char *sep = "";
   buf_addc (sql, '(');
@@ -1100,80 +1143,84 @@ query_sql_date (const struct query_node *n, struct buf *sql)
   if (n->hi != INT64_MAX)
     buf_printf (sql, "%sa.date_key < %" PRId64, sep, n->hi);
   buf_addc (sql, ')');
+  query_count (n, c);
 }
 
-/* Joins items with op as a balanced tree of parentheses, so that
-   thousands of terms stay within SQLite's expression depth. */
-static void
-query_sql_join (char *const *items, size_t n, const char *op,
-                struct buf *sql)
-{
-  if (n == 1)
-    {
-      buf_adds (sql, items[0]);
-      return;
-    }
-  buf_addc (sql, '(');
-  query_sql_join (items, n / 2, op, sql);
-  buf_adds (sql, op);
-  query_sql_join (items + n / 2, n - n / 2, op, sql);
-  buf_addc (sql, ')');
-}
-
-/* AND and OR: the kids that FTS5 can answer go into one MATCH, the rest
-   (metadata, dates, negated groups with metadata) become SQL each.  Under
-   AND, negated text terms join the positive MATCH as its NOT part, or
-   form one "NOT IN" if the AND has no positive text. */
+/* AND and OR: the kids that FTS5 can answer go into one MATCH, the
+   negated ones into one "NOT IN" (under AND they join the MATCH as its
+   NOT part if there is one); the rest (metadata, dates, groups with them)
+   become SQL each.  All of it chained with the operator. */
 static void
 query_sql_list (const struct query_node *n, struct buf *sql,
-                struct strv *params)
+                struct query_compile *c)
 {
   struct query_node **fts = xmalloc (n->nkids * sizeof *fts);
+  struct query_node **neg = xmalloc (n->nkids * sizeof *neg);
   struct query_node **rest = xmalloc (n->nkids * sizeof *rest);
-  size_t nfts = 0, nrest = 0, npos = 0;
-  bool and = n->kind == QUERY_AND;
+  size_t npos = 0, nneg = 0, nrest = 0;
   for (size_t i = 0; i < n->nkids; i++)
     {
       struct query_node *k = n->kids[i];
       if (query_fts_ok (k))
-        {
-          fts[nfts++] = k;
-          npos++;
-        }
-      else if (and && k->kind == QUERY_NOT && query_fts_ok (k->kids[0]))
-        fts[nfts++] = k;
+        fts[npos++] = k;
+      else if (k->kind == QUERY_NOT && query_fts_ok (k->kids[0]))
+        neg[nneg++] = k;
       else
         rest[nrest++] = k;
     }
 
-  struct strv items = STRV_INIT;
-  struct buf b = BUF_INIT;
-  if (nfts > 0)
+  bool and = n->kind == QUERY_AND;
+  const char *op = and ? " AND " : " OR ";
+  struct buf expr = BUF_INIT;
+  size_t items = 0;
+  bool parens = (npos > 0) + (nneg > 0 && !(and && npos > 0)) + nrest > 1;
+  if (parens)
+    buf_addc (sql, '(');
+  if (and && npos > 0)
     {
-      if (!and)
-        query_fts_list (fts, nfts, false, " OR ", &b);
-      else if (npos > 0)
-        query_fts_and (fts, nfts, &b);
-      else
-        query_fts_list (fts, nfts, true, " OR ", &b);
-      char *expr = buf_steal (&b);
-      query_sql_match (expr, and && npos == 0, &b, params);
-      free (expr);
-      strv_push (&items, buf_steal (&b));
+      /* "(p1 AND p2) NOT (n1 OR n2)" */
+      memcpy (fts + npos, neg, nneg * sizeof *neg);
+      query_fts_and (fts, npos + nneg, &expr);
+      query_sql_match (n, expr.data, false, sql, c);
+      items++;
+      nneg = 0;
+    }
+  else if (npos > 0)
+    {
+      query_fts_list (fts, npos, false, " OR ", &expr);
+      query_sql_match (n, expr.data, false, sql, c);
+      items++;
+    }
+  if (nneg > 0)
+    {
+      /* NOT a AND NOT b is NOT (a OR b); NOT a OR NOT b is NOT (a AND b). */
+      buf_reset (&expr);
+      query_fts_list (neg, nneg, true, and ? " OR " : " AND ", &expr);
+      if (items++ > 0)
+        buf_adds (sql, op);
+      query_sql_match (n, expr.data, true, sql, c);
     }
   for (size_t i = 0; i < nrest; i++)
     {
-      query_sql (rest[i], &b, params);
-      strv_push (&items, buf_steal (&b));
+      if (items++ > 0)
+        buf_adds (sql, op);
+      query_sql (rest[i], sql, c);
     }
-  query_sql_join (items.v, items.n, and ? " AND " : " OR ", sql);
-  strv_free (&items);
+  if (parens)
+    buf_addc (sql, ')');
+  buf_free (&expr);
   free (fts);
+  free (neg);
   free (rest);
 }
 
+/* Every expression comes out in parentheses, but NOT's "(x) IS NOT 1",
+   which binds tighter than AND and OR and is never the operand of another
+   NOT (query_simplify removes double negation).  IS NOT 1 rather than
+   NOT: a NULL column makes x NULL, and its negation must be true. */
 static void
-query_sql (const struct query_node *n, struct buf *sql, struct strv *params)
+query_sql (const struct query_node *n, struct buf *sql,
+           struct query_compile *c)
 {
   struct buf expr = BUF_INIT;
   switch (n->kind)
@@ -1183,35 +1230,49 @@ query_sql (const struct query_node *n, struct buf *sql, struct strv *params)
       break;
     case QUERY_TEXT:
       query_fts_term (n, &expr);
-      query_sql_match (expr.data, false, sql, params);
+      query_sql_match (n, expr.data, false, sql, c);
       break;
     case QUERY_META:
-      query_sql_meta (n, sql, params);
+      query_sql_meta (n, sql, c);
       break;
     case QUERY_DATE:
-      query_sql_date (n, sql);
+      query_sql_date (n, sql, c);
       break;
     case QUERY_NOT:
       if (query_fts_ok (n->kids[0]))
         {
           query_fts_expr (n->kids[0], &expr);
-          query_sql_match (expr.data, true, sql, params);
+          query_sql_match (n, expr.data, true, sql, c);
         }
       else
         {
-          /* coalesce: a NULL column must count as "no match", also
-             under NOT. */
-          buf_adds (sql, "(NOT coalesce(");
-          query_sql (n->kids[0], sql, params);
-          buf_adds (sql, ", 0))");
+          query_sql (n->kids[0], sql, c);
+          buf_adds (sql, " IS NOT 1");
         }
       break;
     case QUERY_AND:
     case QUERY_OR:
-      query_sql_list (n, sql, params);
+      query_sql_list (n, sql, c);
       break;
     }
   buf_free (&expr);
+}
+
+/* Refuses a query whose SQL would be too much for SQLite: compiles it
+   and counts. */
+static void
+query_check (struct query_parser *p)
+{
+  struct strv params = STRV_INIT;
+  struct buf sql = BUF_INIT;
+  struct query_compile c = { &params, 0, false, 0 };
+  query_sql (p->query->root, &sql, &c);
+  if (c.over)
+    query_error (p, c.over_off, _("too complex: more than %d conditions "
+                                  "on fields, dates or negated groups"),
+                 QUERY_MAX_CONDITIONS);
+  strv_free (&params);
+  buf_free (&sql);
 }
 
 /* Calls fn for each text term not under a NOT. */
@@ -1241,7 +1302,8 @@ query_to_sql (const struct query *q, struct query_sql *out)
 {
   struct buf sql = BUF_INIT;
   memset (out, 0, sizeof *out);
-  query_sql (q->root, &sql, &out->params);
+  struct query_compile c = { &out->params, 0, false, 0 };
+  query_sql (q->root, &sql, &c);
   out->where = buf_steal (&sql);
 
   struct buf rank = BUF_INIT;

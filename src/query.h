@@ -25,8 +25,11 @@
    - Precedence, tightest first: NOT and '-', then OR, then AND (written or
      implicit), as in web search engines: "a b OR c" is a AND (b OR c);
      "(a b) OR c" groups the other way.  OR, AND and NOT are operators only
-     in capitals ("or" is a word).  Parentheses and NOTs nest at most 32
-     deep.
+     in capitals ("or" is a word).  Parentheses and NOTs nest at most 16
+     deep, and at most 500 conditions may need SQL of their own (field and
+     date terms, negated groups; text terms share one MATCH), so that the
+     SQL stays within SQLite's and FTS5's parser stacks and expression
+     depth: embed 'where' in SQL no more than a few parentheses deep.
    - Words are split and folded like the index's (fts.h): "Café" finds
      "cafe"; a word of several tokens is a phrase of them ("Tianwen-1" is
      "tianwen 1", "中华" is "中 华"); "China's" finds "china's" only, but
@@ -52,7 +55,7 @@
      OR/AND with nothing before or after, NOT or '-' with nothing after,
      empty parentheses, a field with nothing after the colon, an empty
      phrase, a '*' after no word, a bad date, an unknown sort key, a
-     negated sort:, invalid UTF-8, nesting too deep. */
+     negated sort:, invalid UTF-8, nesting too deep, too many conditions. */
 #ifndef BYLINE_QUERY_H
 #define BYLINE_QUERY_H
 
