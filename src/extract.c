@@ -299,7 +299,7 @@ struct cue_index
 
 /* Typographic quotes and dashes (U+2010..U+201F) separate words as their
    ASCII look-alikes do; returns their length, or 0. */
-static size_t
+static inline size_t
 cue_sep (const unsigned char *p, size_t n)
 {
   return n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90
@@ -308,24 +308,23 @@ cue_sep (const unsigned char *p, size_t n)
 
 /* Letters and digits (any other non-ASCII character counts as part of a
    word). */
-static bool
+static inline bool
 cue_alnum_at (const unsigned char *p, size_t n)
 {
-  unsigned char c = p[0];
+  unsigned c = p[0];
   if (c < 0x80)
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-           || (c >= 'A' && c <= 'Z');
+    return (c | 0x20) - 'a' < 26u || c - '0' < 10u;
   return cue_sep (p, n) == 0;
 }
 
-static bool
+static inline bool
 cue_letter_at (const unsigned char *p, size_t n)
 {
   return cue_alnum_at (p, n) && !(p[0] >= '0' && p[0] <= '9');
 }
 
 /* Hash of the word at p (its run of letters and digits); *wl its length. */
-static unsigned
+static inline unsigned
 cue_hash (const unsigned char *p, size_t n, size_t *wl)
 {
   uint32_t h = 0;
