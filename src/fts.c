@@ -3,6 +3,8 @@
 #include "system.h"
 #include "fts.h"
 
+#include <limits.h>
+
 #include "buf.h"
 #include "text.h"
 
@@ -273,27 +275,62 @@ fts_tok_tokenize (Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
 
 /* ---- SQL functions ------------------------------------------------------ */
 
+/* Scratch space of the SQL functions, one per connection (a connection
+   runs one statement step at a time), reused from row to row: a metadata
+   query calls byline_words on every article. */
+struct fts_func
+{
+  struct fts_words words;
+  struct buf out;
+};
+
+static void
+fts_func_free (void *p)
+{
+  struct fts_func *f = p;
+  fts_words_free (&f->words);
+  buf_free (&f->out);
+  free (f);
+}
+
+static void
+fts_sql_result (sqlite3_context *ctx, const struct buf *out)
+{
+  if (out->len > INT_MAX)
+    sqlite3_result_error_toobig (ctx);
+  else
+    sqlite3_result_text (ctx, out->data ? out->data : "", (int) out->len,
+                         SQLITE_TRANSIENT);
+}
+
+/* The text argument; NULL (after setting the result) for SQL NULL or
+   when out of memory. */
+static const char *
+fts_sql_arg (sqlite3_context *ctx, sqlite3_value *v, size_t *n)
+{
+  if (sqlite3_value_type (v) == SQLITE_NULL)
+    {
+      sqlite3_result_null (ctx);
+      return NULL;
+    }
+  const char *s = (const char *) sqlite3_value_text (v);
+  *n = (size_t) sqlite3_value_bytes (v);
+  if (s == NULL)
+    sqlite3_result_error_nomem (ctx);
+  return s;
+}
+
 static void
 fts_sql_fold (sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
+  struct fts_func *f = sqlite3_user_data (ctx);
+  size_t n;
   (void) argc;
-  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
-    {
-      sqlite3_result_null (ctx);
-      return;
-    }
-  const char *s = (const char *) sqlite3_value_text (argv[0]);
-  int n = sqlite3_value_bytes (argv[0]);
+  const char *s = fts_sql_arg (ctx, argv[0], &n);
   if (s == NULL)
-    {
-      sqlite3_result_error_nomem (ctx);
-      return;
-    }
-  struct buf out = BUF_INIT;
-  text_fold (s, (size_t) n, &out);
-  sqlite3_result_text (ctx, out.data ? out.data : "", (int) out.len,
-                       SQLITE_TRANSIENT);
-  buf_free (&out);
+    return;
+  text_fold (s, n, &f->out);
+  fts_sql_result (ctx, &f->out);
 }
 
 struct fts_join
@@ -324,27 +361,19 @@ fts_join_word (void *ctx, const char *word, size_t word_len, size_t off,
 static void
 fts_sql_words (sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
+  struct fts_func *f = sqlite3_user_data (ctx);
+  size_t n;
   (void) argc;
-  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
-    {
-      sqlite3_result_null (ctx);
-      return;
-    }
-  const char *s = (const char *) sqlite3_value_text (argv[0]);
-  size_t n = (size_t) sqlite3_value_bytes (argv[0]);
+  const char *s = fts_sql_arg (ctx, argv[0], &n);
   if (s == NULL)
-    {
-      sqlite3_result_error_nomem (ctx);
-      return;
-    }
-  struct fts_words fw = FTS_WORDS_INIT;
-  struct buf out = BUF_INIT;
-  struct fts_join j = { &out, false };
+    return;
+  struct fts_join j = { &f->out, false };
+  buf_reset (&f->out);
   while (n > 0)
     {
       const char *nl = memchr (s, '\n', n);
       size_t line = nl ? (size_t) (nl - s) : n;
-      fts_words (&fw, s, line, false, fts_join_word, &j);
+      fts_words (&f->words, s, line, false, fts_join_word, &j);
       j.newline = true;
       s += line;
       n -= line;
@@ -354,10 +383,7 @@ fts_sql_words (sqlite3_context *ctx, int argc, sqlite3_value **argv)
           n--;
         }
     }
-  sqlite3_result_text (ctx, out.data ? out.data : "", (int) out.len,
-                       SQLITE_TRANSIENT);
-  buf_free (&out);
-  fts_words_free (&fw);
+  fts_sql_result (ctx, &f->out);
 }
 
 /* ---- registration ------------------------------------------------------- */
@@ -395,10 +421,16 @@ fts_register (sqlite3 *db)
 #ifdef SQLITE_INNOCUOUS
   flags |= SQLITE_INNOCUOUS;
 #endif
-  rc = sqlite3_create_function_v2 (db, "byline_fold", 1, flags, NULL,
-                                   fts_sql_fold, NULL, NULL, NULL);
+  /* Each function owns its scratch: SQLite frees it with fts_func_free
+     when the function is replaced or the connection closes (and at once
+     if registering fails). */
+  rc = sqlite3_create_function_v2 (db, "byline_fold", 1, flags,
+                                   xcalloc (1, sizeof (struct fts_func)),
+                                   fts_sql_fold, NULL, NULL, fts_func_free);
   if (rc != SQLITE_OK)
     return rc;
-  return sqlite3_create_function_v2 (db, "byline_words", 1, flags, NULL,
-                                     fts_sql_words, NULL, NULL, NULL);
+  return sqlite3_create_function_v2 (db, "byline_words", 1, flags,
+                                     xcalloc (1, sizeof (struct fts_func)),
+                                     fts_sql_words, NULL, NULL,
+                                     fts_func_free);
 }
