@@ -932,13 +932,14 @@ store_select (struct store *s, const struct query_sql *qs, const char *sort,
   buf_printf (&sql, "SELECT %s, %s FROM articles a", store_select_cols,
               score ? "-r.score" : "NULL");
   if (score)
-    buf_adds (&sql, " JOIN (SELECT rowid AS id, bm25(fts, 10.0, 1.0) AS score"
+    /* LEFT: a hit may match through metadata alone ("x OR outlet:y"). */
+    buf_adds (&sql, " LEFT JOIN (SELECT rowid AS id, bm25(fts, 10.0, 1.0) AS score"
               " FROM fts WHERE fts MATCH ?) r ON r.id = a.id");
   buf_printf (&sql, " WHERE (%s)", qs ? qs->where : "1");
 
   const char *asc = reverse ? "DESC" : "ASC", *desc = reverse ? "ASC" : "DESC";
   if (strcmp (sort, "relevance") == 0)
-    buf_printf (&sql, " ORDER BY r.score %s", asc);
+    buf_printf (&sql, " ORDER BY r.score IS NULL, r.score %s", asc);
   else if (strcmp (sort, "outlet") == 0)
     buf_printf (&sql, " ORDER BY a.outlet IS NULL, byline_fold(a.outlet) %s",
                 asc);

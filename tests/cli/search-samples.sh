@@ -30,6 +30,8 @@ expect_eq "no phrase across the order" "" "$(paths '"Jurczyk Steve"')"
 expect_eq "field query" "001" "$(paths 'outlet:independent Jurczyk')"
 expect_eq "negation" "000" "$(paths 'Jurczyk -outlet:independent')"
 expect_eq "words joined" "$(paths Jurczyk Mars)" "$(paths 'Jurczyk Mars')"
+expect_eq "a hit through metadata alone" "004" "$(paths 'zzzyzzxq OR outlet:phys.org')"
+expect_eq "text hits rank before metadata-only hits" "000 001 004" "$(paths 'Jurczyk OR outlet:phys.org' | tr ' ' '\n' | head -n 2 | sort | tr '\n' ' ')004"
 expect_eq "no hit: no output" "" "$(search zzzyzzxq)"
 expect_status "no hit: status 0" 0 "$BYLINE" search -C "$coll" zzzyzzxq
 
