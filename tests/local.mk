@@ -15,6 +15,7 @@ tests_unit_test_util_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test-util
 
 CLI_TESTS = \
+	tests/cli/potfiles.sh \
 	tests/cli/show-samples.sh \
 	tests/cli/show-hostile.sh
 TESTS += $(CLI_TESTS)
