@@ -8,10 +8,13 @@
 
 #include "article.h"
 #include "cmd.h"
+#include "collection.h"
 #include "colour.h"
 #include "extract.h"
 #include "msg.h"
+#include "indexer.h"
 #include "names.h"
+#include "store.h"
 #include "ui.h"
 
 static void
@@ -31,6 +34,41 @@ reader_usage (void)
   fputs ("\n", stdout);
   fputs (_("Press ? in the reader for its keys.  They, colours and highlight\n"
            "terms can be set in $XDG_CONFIG_HOME/byline/config.\n"), stdout);
+}
+
+/* Brings the index of the collection 'dir' (NULL: the default one) up to
+   date, quietly but for a progress bar on a terminal, and opens it.
+   *root gets the collection's directory (caller frees).  Returns NULL
+   with *status and *cause (may stay NULL when the indexer printed the
+   message itself). */
+static struct store *
+reader_open_index (const char *dir, char **root, int *status, char **cause)
+{
+  struct collection c;
+  if (collection_resolve (dir, NULL, &c, cause) != 0)
+    {
+      *status = 2;
+      return NULL;
+    }
+  struct indexer_options o = { .rebuild = false,
+                               .progress = isatty (STDERR_FILENO) != 0,
+                               .quiet = true, .if_incomplete = false };
+  struct indexer_stats st;
+  *status = indexer_run (&c, &o, &st, cause);
+  indexer_stats_free (&st);
+  struct store *s = NULL;
+  if (*status == 0 || *status == 1)
+    {
+      *status = 0;
+      if (store_open (c.index_path, 0, &s, cause) != STORE_OK)
+        {
+          s = NULL;
+          *status = 2;
+        }
+    }
+  *root = s ? xstrdup (c.root) : NULL;
+  collection_free (&c);
+  return s;
 }
 
 int
@@ -120,7 +158,24 @@ cmd_reader (int argc, char **argv)
 
   int status = 0;
   if (S_ISDIR (st.st_mode))
-    ui_push (&ui, view_list_new (&ui, target));
+    {
+      char *cause = NULL;
+      char *root = NULL;
+      struct store *store = reader_open_index (optind < argc ? target : NULL,
+                                               &root, &status, &cause);
+      if (store == NULL)
+        {
+          if (cause)
+            msg_error ("%s", cause);
+          free (cause);
+          strv_free (&warnings);
+          ui_free (&ui);
+          outlets_free (rules);
+          return status ? status : 2;
+        }
+      ui_push (&ui, view_list_new (&ui, store, root));
+      free (root);
+    }
   else
     {
       struct article a;
@@ -137,7 +192,7 @@ cmd_reader (int argc, char **argv)
           outlets_free (rules);
           return 1;
         }
-      ui_push (&ui, view_reader_new (&ui, &a, shown));
+      ui_push (&ui, view_reader_new (&ui, &a, shown, NULL));
       free (shown);
     }
   if (warnings.n)

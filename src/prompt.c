@@ -72,6 +72,8 @@ prompt_read (struct ui *ui, const char *label, const char *initial)
     {
       prompt_draw (label, &b);
       int key = ui_getkey ();
+      if (ui_interrupted ())
+        break;
       if (key < 0)
         continue;
       if (key == KEYMAP_FKEY (KEY_RESIZE))

@@ -450,6 +450,12 @@ ui_key (struct ui *ui, int key)
   ui_view_action (ui_top (ui), a);
 }
 
+bool
+ui_interrupted (void)
+{
+  return ui_signalled != 0;
+}
+
 /* The next key: a code point or KEYMAP_FKEY; -1 when there is none yet. */
 int
 ui_getkey (void)

@@ -19,6 +19,7 @@
 
 struct article;
 struct outlets;
+struct store;
 struct date;
 struct view;
 
@@ -94,6 +95,8 @@ void ui_draw (struct ui *ui);
 void ui_view_action (struct view *v, enum action a);
 /* The next key (a code point or KEYMAP_FKEY (KEY_*)); -1 on a timeout. */
 int ui_getkey (void);
+/* SIGINT, SIGTERM or SIGHUP came: whatever waits for a key gives up. */
+bool ui_interrupted (void);
 
 /* Reads a line on the status line after 'label' (prompt.c), starting
    from 'initial' (may be NULL).  Returns the text (caller frees), or NULL
@@ -105,11 +108,18 @@ char *prompt_read (struct ui *ui, const char *label, const char *initial);
 /* Every action with its keys, from actions.def and the current keymap. */
 struct view *view_help_new (struct ui *ui);
 /* Takes over *a (and clears it); 'path' is shown as it is (it must have
-   been made displayable, see names.h). */
+   been made displayable, see names.h).  'file' (may be NULL) is read
+   again for the original text when *a has none (an article from the
+   index). */
 struct view *view_reader_new (struct ui *ui, struct article *a,
-                              const char *path);
-/* The article files of a directory, one per row, by file name. */
-struct view *view_list_new (struct ui *ui, const char *dir);
+                              const char *path, const char *file);
+/* Highlights 'terms' (text_fold forms, as query_terms gives them) as the
+   reader's search, named 'text' in messages. */
+void view_reader_mark (struct view *v, const struct strv *terms,
+                       const char *text);
+/* The articles of the index, one per row, fetched as they come into view.
+   Takes over 's'; 'root' is the collection's directory. */
+struct view *view_list_new (struct ui *ui, struct store *s, const char *root);
 
 /* ---- pure helpers (unit-tested) ---------------------------------------- */
 

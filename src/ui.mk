@@ -24,6 +24,7 @@ TUI_TESTS = \
 	tests/tui/reader-search.sh \
 	tests/tui/reader-resize.sh \
 	tests/tui/reader-hostile.sh \
-	tests/tui/reader-nocolor.sh
+	tests/tui/reader-nocolor.sh \
+	tests/tui/reader-list.sh
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh

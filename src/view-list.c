@@ -1,203 +1,698 @@
-/* view-list.c: the articles of a collection, one per row.
+/* view-list.c: the articles of the index, one per row.
 
-   Until the index (store.h) is there, the rows are the files of the
-   directory by name, each read when it first comes into view; only the
-   rows drawn are ever loaded. */
+   The listing is a statement from store_select that is stepped only as far
+   as the window needs: the list holds the ids it has passed (8 bytes a
+   row) and the details of the rows on screen, never the whole collection.
+   '/' runs a ranked full-text query, 'l' limits the list with the query
+   language; both highlight the query's terms in the headlines.  With the
+   split on, the selected article is shown below the list (beside it on a
+   wide window) by a reader view the list owns. */
 #include "system.h"
 
-#include <dirent.h>
-#include <sys/stat.h>
 #include <time.h>
+
+#include <sqlite3.h>
 
 #include "article.h"
 #include "buf.h"
 #include "colour.h"
+#include "date.h"
 #include "draw.h"
 #include "names.h"
+#include "query.h"
+#include "store.h"
 #include "text.h"
 #include "ui.h"
 
+/* The details of a row on screen. */
 struct list_row
 {
-  char *file;                   /* name in the directory, as bytes */
-  bool loaded;
-  bool failed;
-  char *date, *outlet, *headline;   /* displayable */
+  int64_t id;
+  char *date, *outlet, *headline;   /* decoded text from the index */
+  int64_t cluster;                  /* 0: none */
+  bool read, bookmark;
 };
+
+struct list_cluster
+{
+  int64_t cluster;
+  int64_t n;
+};
+
+static const char *const list_sorts[] = { "date", "outlet", "headline",
+                                          "words" };
 
 struct list
 {
   struct view v;
-  char *dir;
-  char *dir_shown;
-  struct list_row *rows;
-  size_t n_rows, rows_alloc;
+  struct store *store;
+  char *root;
+  char *root_shown;
+
+  /* The listing. */
+  char *query;                  /* the search or limit, NULL for all */
+  bool ranked;                  /* a search: by relevance until 's' */
+  struct query_sql qs;
+  bool has_qs;
+  size_t sort;                  /* in list_sorts */
+  bool reverse;
+  sqlite3_stmt *st;             /* NULL once stepped to the end */
+  int64_t *ids;
+  size_t n_ids, ids_alloc;
+  int64_t count;
+  struct strv term_words;       /* query_terms */
+  struct highlight terms;
+
+  struct list_row *rows;        /* the rows drawn last */
+  size_t n_rows;
+  sqlite3_stmt *row_st;
+
+  struct list_cluster *clusters;
+  size_t n_clusters;
+
   size_t cur, top;
   int page;
+
+  bool split;
+  struct view *pane;
+  int64_t pane_id;
 };
 
-static int
-list_cmp (const void *a, const void *b)
+static void
+list_row_free (struct list_row *r)
 {
-  const struct list_row *x = a, *y = b;
-  return strcmp (x->file, y->file);
+  free (r->date);
+  free (r->outlet);
+  free (r->headline);
 }
 
 static void
-list_read_dir (struct list *l)
+list_forget_rows (struct list *l)
 {
-  DIR *d = opendir (l->dir);
-  if (d == NULL)
-    {
-      ui_error (l->v.ui, _("cannot read %s: %s"), l->dir_shown,
-                strerror (errno));
-      return;
-    }
-  struct dirent *e;
-  while ((e = readdir (d)) != NULL)
-    {
-      if (e->d_name[0] == '.')
-        continue;
-      char *path = xasprintf ("%s/%s", l->dir, e->d_name);
-      struct stat st;
-      bool regular = stat (path, &st) == 0 && S_ISREG (st.st_mode);
-      free (path);
-      if (!regular)
-        continue;
-      l->rows = xgrow (l->rows, &l->rows_alloc, l->n_rows + 1,
-                       sizeof *l->rows);
-      memset (&l->rows[l->n_rows], 0, sizeof *l->rows);
-      l->rows[l->n_rows++].file = xstrdup (e->d_name);
-    }
-  closedir (d);
-  qsort (l->rows, l->n_rows, sizeof *l->rows, list_cmp);
+  for (size_t i = 0; i < l->n_rows; i++)
+    list_row_free (&l->rows[i]);
+  free (l->rows);
+  l->rows = NULL;
+  l->n_rows = 0;
 }
 
 static char *
-list_path (const struct list *l, size_t i)
+list_column (sqlite3_stmt *st, int col)
 {
-  return xasprintf ("%s/%s", l->dir, l->rows[i].file);
+  const char *s = (const char *) sqlite3_column_text (st, col);
+  return xstrdup (s ? s : "");
+}
+
+/* Cluster sizes, once: one pass over the index. */
+static void
+list_load_clusters (struct list *l)
+{
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (store_db (l->store),
+                          "SELECT cluster, count(*) FROM articles"
+                          " WHERE cluster IS NOT NULL GROUP BY cluster"
+                          " HAVING count(*) > 1 ORDER BY cluster", -1, &st,
+                          NULL) != SQLITE_OK)
+    return;
+  size_t alloc = 0;
+  while (sqlite3_step (st) == SQLITE_ROW)
+    {
+      l->clusters = xgrow (l->clusters, &alloc, l->n_clusters + 1,
+                           sizeof *l->clusters);
+      l->clusters[l->n_clusters++] = (struct list_cluster) {
+        sqlite3_column_int64 (st, 0), sqlite3_column_int64 (st, 1) };
+    }
+  sqlite3_finalize (st);
+}
+
+static int64_t
+list_versions (const struct list *l, int64_t cluster)
+{
+  size_t lo = 0, hi = l->n_clusters;
+  while (lo < hi)
+    {
+      size_t mid = (lo + hi) / 2;
+      if (l->clusters[mid].cluster < cluster)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < l->n_clusters && l->clusters[lo].cluster == cluster
+    ? l->clusters[lo].n : 0;
+}
+
+static bool
+list_fetch_row (struct list *l, int64_t id, struct list_row *r)
+{
+  memset (r, 0, sizeof *r);
+  r->id = id;
+  if (l->row_st == NULL
+      && sqlite3_prepare_v2 (store_db (l->store),
+                             "SELECT a.headline, a.date, a.date_prec,"
+                             " coalesce(a.outlet, a.agency), a.cluster,"
+                             " coalesce(s.read, 0), coalesce(s.bookmark, 0)"
+                             " FROM articles a LEFT JOIN state s"
+                             " ON s.id = a.id WHERE a.id = ?", -1,
+                             &l->row_st, NULL) != SQLITE_OK)
+    return false;
+  sqlite3_reset (l->row_st);
+  sqlite3_bind_int64 (l->row_st, 1, id);
+  if (sqlite3_step (l->row_st) != SQLITE_ROW)
+    {
+      r->date = xstrdup ("");
+      r->outlet = xstrdup ("");
+      r->headline = xstrdup ("");
+      return false;
+    }
+  r->headline = list_column (l->row_st, 0);
+  struct date d;
+  const char *iso = (const char *) sqlite3_column_text (l->row_st, 1);
+  if (iso && date_from_iso (iso, &d))
+    r->date = ui_date (&d);
+  else
+    r->date = xstrdup ("");
+  r->outlet = list_column (l->row_st, 3);
+  r->cluster = sqlite3_column_int64 (l->row_st, 4);
+  r->read = sqlite3_column_int (l->row_st, 5) != 0;
+  r->bookmark = sqlite3_column_int (l->row_st, 6) != 0;
+  sqlite3_reset (l->row_st);
+  return true;
+}
+
+/* Steps the listing until it has 'need' ids or is done. */
+static void
+list_need (struct list *l, size_t need)
+{
+  while (l->st && l->n_ids < need)
+    {
+      int rc = sqlite3_step (l->st);
+      if (rc != SQLITE_ROW)
+        {
+          if (rc != SQLITE_DONE)
+            {
+              char *e = store_error (l->store, rc);
+              ui_error (l->v.ui, "%s", e);
+              free (e);
+            }
+          sqlite3_finalize (l->st);
+          l->st = NULL;
+          break;
+        }
+      l->ids = xgrow (l->ids, &l->ids_alloc, l->n_ids + 1, sizeof *l->ids);
+      l->ids[l->n_ids++] = sqlite3_column_int64 (l->st, STORE_COL_ID);
+    }
+}
+
+static int64_t
+list_count (struct list *l)
+{
+  struct buf sql = BUF_INIT;
+  buf_printf (&sql, "SELECT count(*) FROM articles a WHERE (%s)",
+              l->has_qs ? l->qs.where : "1");
+  sqlite3_stmt *st;
+  int64_t n = -1;
+  if (sqlite3_prepare_v2 (store_db (l->store), sql.data, -1, &st, NULL)
+      == SQLITE_OK)
+    {
+      for (size_t k = 0; l->has_qs && k < l->qs.params.n; k++)
+        sqlite3_bind_text (st, (int) k + 1, l->qs.params.v[k], -1,
+                           SQLITE_TRANSIENT);
+      if (sqlite3_step (st) == SQLITE_ROW)
+        n = sqlite3_column_int64 (st, 0);
+      sqlite3_finalize (st);
+    }
+  buf_free (&sql);
+  return n;
+}
+
+/* Starts the listing again (new query or order), keeping the selected
+   article selected when it is still listed near the top. */
+static void
+list_requery (struct list *l)
+{
+  int64_t keep = l->cur < l->n_ids ? l->ids[l->cur] : 0;
+  if (l->st)
+    sqlite3_finalize (l->st);
+  l->n_ids = 0;
+  list_forget_rows (l);
+  char *cause = NULL;
+  const char *sort = l->ranked ? "relevance" : list_sorts[l->sort];
+  l->st = store_select (l->store, l->has_qs ? &l->qs : NULL, sort,
+                        l->reverse, l->ranked, 0, &cause);
+  if (l->st == NULL)
+    {
+      ui_error (l->v.ui, "%s", cause);
+      free (cause);
+    }
+  l->count = list_count (l);
+  l->cur = l->top = 0;
+  list_need (l, 1000);
+  for (size_t i = 0; keep && i < l->n_ids; i++)
+    if (l->ids[i] == keep)
+      {
+        l->cur = i;
+        break;
+      }
+}
+
+/* Sets the query: a ranked search or a limit; NULL or "" for all. */
+static bool
+list_set_query (struct list *l, const char *text, bool ranked)
+{
+  struct query *q = NULL;
+  if (text && *text)
+    {
+      char *cause = NULL;
+      q = query_parse (text, &cause);
+      if (q == NULL)
+        {
+          ui_error (l->v.ui, "%s", cause);
+          free (cause);
+          return false;
+        }
+    }
+  if (l->has_qs)
+    query_sql_free (&l->qs);
+  l->has_qs = false;
+  free (l->query);
+  l->query = NULL;
+  strv_free (&l->term_words);
+  highlight_free (&l->terms);
+  l->ranked = false;
+  if (q)
+    {
+      query_to_sql (q, &l->qs);
+      l->has_qs = true;
+      query_terms (q, &l->term_words);
+      for (size_t i = 0; i < l->term_words.n; i++)
+        highlight_add (&l->terms, l->term_words.v[i], COLOUR_SEARCH);
+      query_free (q);
+      l->query = xstrdup (text);
+      l->ranked = ranked && l->qs.rank_match != NULL;
+    }
+  list_requery (l);
+  return true;
+}
+
+/* ---- drawing ------------------------------------------------------------- */
+
+/* The row for id, from the rows drawn last or from the index. */
+static void
+list_row_for (struct list *l, int64_t id, struct list_row *old, size_t n_old,
+              struct list_row *out)
+{
+  for (size_t i = 0; i < n_old; i++)
+    if (old[i].id == id && old[i].headline)
+      {
+        *out = old[i];
+        old[i].headline = NULL;
+        old[i].date = old[i].outlet = NULL;
+        return;
+      }
+  list_fetch_row (l, id, out);
 }
 
 static void
-list_load_row (struct list *l, size_t i)
+list_draw_row (struct list *l, const struct list_row *row, bool sel, int y,
+               struct rect r)
 {
-  struct list_row *row = &l->rows[i];
-  if (row->loaded)
+  attr_t base = sel ? colour_attr (COLOUR_CURSOR)
+    : colour_attr (COLOUR_NORMAL);
+  attr_t unread = row->read ? 0 : colour_attr (COLOUR_UNREAD) & ~A_COLOR;
+  draw_fill (stdscr, y, r.x, r.cols, base);
+  int x = r.x + 1, end = r.x + r.cols - 1;
+  /* Flags: N unread, ! bookmarked (bold marks unread as well). */
+  char flags[3] = { row->read ? ' ' : 'N', row->bookmark ? '!' : ' ', 0 };
+  draw_str (stdscr, y, x, MIN (2, end - x), flags, base | unread);
+  x += 3;
+  int date_cols = 11, outlet_cols = MIN (16, r.cols / 6);
+  if (x < end)
+    draw_str (stdscr, y, x, MIN (date_cols, end - x), row->date,
+              (sel ? base : colour_attr (COLOUR_DATE)) | unread);
+  x += date_cols + 1;
+  if (x < end)
+    draw_str (stdscr, y, x, MIN (outlet_cols, end - x), row->outlet,
+              (sel ? base : colour_attr (COLOUR_OUTLET)) | unread);
+  x += outlet_cols + 1;
+  if (l->n_clusters)
+    {
+      int64_t n = row->cluster ? list_versions (l, row->cluster) : 0;
+      if (n > 1 && x < end)
+        {
+          char *v = xasprintf ("[%lld]", (long long) n);
+          draw_str (stdscr, y, x, MIN (5, end - x), v,
+                    (sel ? base : colour_attr (COLOUR_LABEL)) | unread);
+          free (v);
+        }
+      x += 6;
+    }
+  if (x >= end)
     return;
-  row->loaded = true;
-  char *path = list_path (l, i);
-  struct article a;
-  char *cause = NULL;
-  if (article_load (path, l->v.ui->rules, (int64_t) time (NULL), &a,
-                    &cause) != 0)
-    {
-      row->failed = true;
-      row->date = xstrdup ("");
-      row->outlet = xstrdup ("");
-      char *name = name_display (row->file);
-      row->headline = xasprintf ("%s: %s", name, cause);
-      free (name);
-      free (cause);
-    }
-  else
-    {
-      row->date = ui_date (&a.date);
-      row->outlet = xstrdup (a.outlet ? a.outlet : a.agency ? a.agency : "");
-      row->headline = xstrdup (a.headline ? a.headline : "");
-      article_free (&a);
-    }
-  free (path);
+  struct highlight_hit *hits = NULL;
+  size_t alloc = 0;
+  size_t n = strlen (row->headline);
+  size_t nh = highlight_find (&l->v.ui->terms, row->headline, n, &hits,
+                              &alloc);
+  struct draw_span *spans = xcalloc (nh + 1, sizeof *spans);
+  for (size_t k = 0; k < nh; k++)
+    spans[k] = (struct draw_span) { hits[k].off, hits[k].len,
+                                    colour_attr ((enum colour_role)
+                                                 hits[k].tag) };
+  size_t nq = highlight_find (&l->terms, row->headline, n, &hits, &alloc);
+  spans = xrealloc (spans, (nh + nq + 1) * sizeof *spans);
+  for (size_t k = 0; k < nq; k++)
+    spans[nh + k] = (struct draw_span) { hits[k].off, hits[k].len,
+                                         colour_attr (COLOUR_SEARCH) };
+  draw_text_spans (stdscr, y, x, end - x, row->headline, n, base | unread,
+                   spans, nh + nq);
+  free (spans);
+  free (hits);
 }
+
+static void
+list_draw_rows (struct list *l, struct rect r)
+{
+  l->page = MAX (r.lines, 1);
+  list_need (l, l->top + (size_t) r.lines + 1);
+  if (l->n_ids && l->cur >= l->n_ids)
+    l->cur = l->n_ids - 1;
+  if (l->cur < l->top)
+    l->top = l->cur;
+  if (l->cur >= l->top + (size_t) l->page)
+    l->top = l->cur - (size_t) l->page + 1;
+  list_need (l, l->top + (size_t) r.lines + 1);
+
+  struct list_row *old = l->rows;
+  size_t n_old = l->n_rows;
+  l->rows = xcalloc ((size_t) l->page, sizeof *l->rows);
+  l->n_rows = 0;
+  for (int y = 0; y < r.lines; y++)
+    {
+      size_t i = l->top + (size_t) y;
+      if (i >= l->n_ids)
+        {
+          draw_fill (stdscr, r.y + y, r.x, r.cols,
+                     colour_attr (COLOUR_NORMAL));
+          continue;
+        }
+      struct list_row *row = &l->rows[l->n_rows++];
+      list_row_for (l, l->ids[i], old, n_old, row);
+      list_draw_row (l, row, i == l->cur, r.y + y, r);
+    }
+  for (size_t i = 0; i < n_old; i++)
+    list_row_free (&old[i]);
+  free (old);
+  if (l->n_ids == 0)
+    draw_str (stdscr, r.y, r.x + 1, r.cols - 2,
+              l->query ? _("No article matches.")
+              : _("The collection has no articles yet."),
+              colour_attr (COLOUR_MESSAGE));
+}
+
+static void list_update_pane (struct list *l);
 
 static void
 list_draw (struct view *v, struct rect r)
 {
   struct list *l = (struct list *) v;
-  l->page = r.lines;
-  if (l->cur < l->top)
-    l->top = l->cur;
-  if (l->cur >= l->top + (size_t) r.lines)
-    l->top = l->cur - (size_t) r.lines + 1;
-  int date_cols = 11, outlet_cols = MIN (18, r.cols / 5);
-  for (int y = 0; y < r.lines; y++)
+  if (!l->split || r.lines < 8)
     {
-      int row_y = r.y + y;
-      size_t i = l->top + (size_t) y;
-      bool sel = i == l->cur && i < l->n_rows;
-      attr_t base = sel ? colour_attr (COLOUR_CURSOR)
-        : colour_attr (COLOUR_NORMAL);
-      draw_fill (stdscr, row_y, r.x, r.cols, base);
-      if (i >= l->n_rows)
-        continue;
-      list_load_row (l, i);
-      const struct list_row *row = &l->rows[i];
-      int x = r.x + 1, end = r.x + r.cols - 1;
-      draw_str (stdscr, row_y, x, MIN (date_cols, end - x), row->date,
-                sel ? base : colour_attr (COLOUR_DATE));
-      x += date_cols + 1;
-      if (x < end)
-        draw_str (stdscr, row_y, x, MIN (outlet_cols, end - x), row->outlet,
-                  sel ? base : colour_attr (COLOUR_OUTLET));
-      x += outlet_cols + 1;
-      if (x >= end)
-        continue;
-      struct highlight_hit *hits = NULL;
-      size_t alloc = 0;
-      size_t nh = highlight_find (&v->ui->terms, row->headline,
-                                  strlen (row->headline), &hits, &alloc);
-      struct draw_span *spans = xcalloc (nh ? nh : 1, sizeof *spans);
-      for (size_t k = 0; k < nh; k++)
-        spans[k] = (struct draw_span) { hits[k].off, hits[k].len,
-                                        colour_attr ((enum colour_role)
-                                                     hits[k].tag) };
-      draw_text_spans (stdscr, row_y, x, end - x, row->headline,
-                       strlen (row->headline),
-                       sel ? base : colour_attr (row->failed ? COLOUR_ERROR
-                                                 : COLOUR_NORMAL),
-                       sel ? NULL : spans, sel ? 0 : nh);
-      free (spans);
-      free (hits);
+      list_draw_rows (l, r);
+      return;
     }
+  list_update_pane (l);
+  struct rect top = r, pane = r;
+  if (r.cols >= 160)
+    {
+      /* Side by side: the list gets two fifths. */
+      top.cols = r.cols * 2 / 5;
+      pane.x = r.x + top.cols + 1;
+      pane.cols = r.cols - top.cols - 1;
+      for (int y = 0; y < r.lines; y++)
+        draw_str (stdscr, r.y + y, r.x + top.cols, 1, "|",
+                  colour_attr (COLOUR_STATUS));
+    }
+  else
+    {
+      top.lines = MAX (r.lines / 3, 3);
+      pane.y = r.y + top.lines + 1;
+      pane.lines = r.lines - top.lines - 1;
+      draw_fill (stdscr, r.y + top.lines, r.x, r.cols,
+                 colour_attr (COLOUR_STATUS));
+    }
+  list_draw_rows (l, top);
+  if (l->pane)
+    {
+      l->pane->rect = pane;
+      l->pane->ops->draw (l->pane, pane);
+      if (r.cols < 160)
+        {
+          char *t = l->pane->ops->title (l->pane);
+          draw_str (stdscr, r.y + top.lines, r.x + 1, r.cols - 2, t,
+                    colour_attr (COLOUR_STATUS));
+          free (t);
+        }
+    }
+  else
+    for (int y = 0; y < pane.lines; y++)
+      draw_fill (stdscr, pane.y + y, pane.x, pane.cols,
+                 colour_attr (COLOUR_NORMAL));
 }
 
 static char *
 list_title (struct view *v)
 {
   struct list *l = (struct list *) v;
-  /* TRANSLATORS: the list's title line: the collection, how many
-     articles, and the order. */
-  return xasprintf (P_("%s: %zu article, by file name",
-                       "%s: %zu articles, by file name", l->n_rows),
-                    l->dir_shown, l->n_rows);
+  struct buf t = BUF_INIT;
+  int64_t n = l->count >= 0 ? l->count : (int64_t) l->n_ids;
+  /* TRANSLATORS: the list's title: the collection and how many articles. */
+  buf_printf (&t, P_("%s: %lld article", "%s: %lld articles", n),
+              l->root_shown, (long long) n);
+  buf_adds (&t, ", ");
+  if (l->ranked)
+    buf_adds (&t, _("by relevance"));
+  else
+    {
+      static const char *const names[] = { N_("by date"), N_("by outlet"),
+                                           N_("by headline"),
+                                           N_("by length") };
+      buf_adds (&t, _(names[l->sort]));
+    }
+  if (l->reverse)
+    buf_printf (&t, " %s", _("(reversed)"));
+  if (l->query)
+    /* TRANSLATORS: in the list's title, the search or limit in force. */
+    buf_printf (&t, l->ranked ? _(", search: %s") : _(", limit: %s"),
+                l->query);
+  return buf_steal (&t);
+}
+
+/* ---- opening ------------------------------------------------------------- */
+
+/* The article 'id' from the index (the clean text and the metadata). */
+static bool
+list_article (struct list *l, int64_t id, struct article *a, char **path)
+{
+  memset (a, 0, sizeof *a);
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (store_db (l->store),
+                          "SELECT headline, headline_derived, dek, date,"
+                          " outlet, agency, authors, url, body, words,"
+                          " warnings, path FROM articles WHERE id = ?", -1,
+                          &st, NULL) != SQLITE_OK)
+    return false;
+  sqlite3_bind_int64 (st, 1, id);
+  bool ok = sqlite3_step (st) == SQLITE_ROW;
+  if (ok)
+    {
+      const char *s;
+      a->headline = list_column (st, 0);
+      a->headline_derived = sqlite3_column_int (st, 1) != 0;
+#define OPT_COL(field, col) \
+      if ((s = (const char *) sqlite3_column_text (st, col)) != NULL) \
+        field = xstrdup (s);
+      OPT_COL (a->dek, 2);
+      OPT_COL (a->outlet, 4);
+      OPT_COL (a->agency, 5);
+      OPT_COL (a->url, 7);
+#undef OPT_COL
+      if ((s = (const char *) sqlite3_column_text (st, 3)) != NULL)
+        date_from_iso (s, &a->date);
+      for (int col = 6; col <= 10; col += 4)
+        {
+          s = (const char *) sqlite3_column_text (st, col);
+          while (s && *s)
+            {
+              size_t n = strcspn (s, "\n");
+              struct strv *sv = col == 6 ? &a->authors : &a->warnings;
+              strv_push (sv, xstrndup (s, n));
+              s += n + (s[n] == '\n');
+            }
+        }
+      a->body = list_column (st, 8);
+      a->body_len = strlen (a->body);
+      a->words = (size_t) sqlite3_column_int64 (st, 9);
+      *path = list_column (st, 11);
+    }
+  sqlite3_finalize (st);
+  return ok;
+}
+
+static void
+list_set_read (struct list *l, int64_t id, bool read)
+{
+  struct store_state s;
+  char *cause = NULL;
+  if (store_get_state (l->store, id, &s, &cause) == 0)
+    {
+      if (s.read == read)
+        return;
+      s.read = read;
+      if (store_set_state (l->store, id, &s, &cause) == 0)
+        {
+          for (size_t i = 0; i < l->n_rows; i++)
+            if (l->rows[i].id == id)
+              l->rows[i].read = read;
+          return;
+        }
+    }
+  ui_error (l->v.ui, "%s", cause);
+  free (cause);
+}
+
+/* A reader view of article 'id', or NULL (with a message). */
+static struct view *
+list_reader (struct list *l, int64_t id)
+{
+  struct article a;
+  char *rel = NULL;
+  if (!list_article (l, id, &a, &rel))
+    {
+      ui_error (l->v.ui, _("the article is no longer in the index"));
+      article_free (&a);
+      return NULL;
+    }
+  char *file = xasprintf ("%s/%s", l->root, rel);
+  char *shown = name_display (rel);
+  struct view *v = view_reader_new (l->v.ui, &a, shown, file);
+  if (l->term_words.n)
+    view_reader_mark (v, &l->term_words, l->query);
+  free (shown);
+  free (file);
+  free (rel);
+  list_set_read (l, id, true);
+  return v;
 }
 
 static void
 list_open (struct list *l)
 {
-  if (l->cur >= l->n_rows)
+  if (l->cur >= l->n_ids)
     return;
-  char *path = list_path (l, l->cur);
-  char *shown = name_display (path);
-  struct article a;
+  struct view *v = list_reader (l, l->ids[l->cur]);
+  if (v)
+    ui_push (l->v.ui, v);
+}
+
+static void
+list_update_pane (struct list *l)
+{
+  int64_t id = l->cur < l->n_ids ? l->ids[l->cur] : 0;
+  if (l->pane && l->pane_id == id)
+    return;
+  if (l->pane)
+    l->pane->ops->free (l->pane);
+  l->pane = id ? list_reader (l, id) : NULL;
+  l->pane_id = id;
+}
+
+/* ---- actions ------------------------------------------------------------- */
+
+static void
+list_toggle_bookmark (struct list *l)
+{
+  if (l->cur >= l->n_ids)
+    return;
+  int64_t id = l->ids[l->cur];
+  struct store_state s;
   char *cause = NULL;
-  if (article_load (path, l->v.ui->rules, (int64_t) time (NULL), &a,
-                    &cause) != 0)
+  if (store_get_state (l->store, id, &s, &cause) == 0)
     {
-      ui_error (l->v.ui, "%s: %s", shown, cause);
-      free (cause);
+      s.bookmark = !s.bookmark;
+      if (store_set_state (l->store, id, &s, &cause) == 0)
+        {
+          for (size_t i = 0; i < l->n_rows; i++)
+            if (l->rows[i].id == id)
+              l->rows[i].bookmark = s.bookmark;
+          ui_message (l->v.ui, s.bookmark ? _("bookmarked")
+                      : _("bookmark removed"));
+          return;
+        }
     }
-  else
-    ui_push (l->v.ui, view_reader_new (l->v.ui, &a, shown));
-  free (shown);
-  free (path);
+  ui_error (l->v.ui, "%s", cause);
+  free (cause);
+}
+
+static void
+list_toggle_read (struct list *l)
+{
+  if (l->cur >= l->n_ids)
+    return;
+  int64_t id = l->ids[l->cur];
+  struct store_state s;
+  char *cause = NULL;
+  if (store_get_state (l->store, id, &s, &cause) != 0)
+    {
+      ui_error (l->v.ui, "%s", cause);
+      free (cause);
+      return;
+    }
+  list_set_read (l, id, !s.read);
+  ui_message (l->v.ui, s.read ? _("marked unread") : _("marked read"));
+}
+
+static void
+list_next_unread (struct list *l)
+{
+  for (size_t i = l->cur + 1;; i++)
+    {
+      list_need (l, i + 1);
+      if (i >= l->n_ids)
+        break;
+      struct store_state s;
+      char *cause = NULL;
+      if (store_get_state (l->store, l->ids[i], &s, &cause) != 0)
+        {
+          ui_error (l->v.ui, "%s", cause);
+          free (cause);
+          return;
+        }
+      if (!s.read)
+        {
+          l->cur = i;
+          return;
+        }
+    }
+  ui_message (l->v.ui, _("no unread article below"));
+}
+
+static void
+list_prompt (struct list *l, bool ranked)
+{
+  /* TRANSLATORS: prompts on the status line of the list. */
+  char *q = prompt_read (l->v.ui, ranked ? _("search: ") : _("limit: "),
+                         !ranked && l->query && !l->ranked ? l->query : NULL);
+  if (q == NULL)
+    return;
+  if (list_set_query (l, q, ranked) && l->query)
+    ui_message (l->v.ui, P_("%lld article matches", "%lld articles match",
+                            l->count), (long long) l->count);
+  free (q);
 }
 
 static bool
-list_action (struct view *v, enum action a)
+list_move (struct list *l, enum action a)
 {
-  struct list *l = (struct list *) v;
-  size_t n = l->n_rows;
   size_t p = (size_t) MAX (l->page, 1);
   switch (a)
     {
@@ -205,7 +700,8 @@ list_action (struct view *v, enum action a)
       l->cur = l->cur ? l->cur - 1 : 0;
       return true;
     case ACT_DOWN:
-      if (l->cur + 1 < n)
+      list_need (l, l->cur + 2);
+      if (l->cur + 1 < l->n_ids)
         l->cur++;
       return true;
     case ACT_PAGE_UP:
@@ -214,28 +710,62 @@ list_action (struct view *v, enum action a)
         size_t step = a == ACT_PAGE_UP ? p : MAX (p / 2, 1);
         l->cur = l->cur > step ? l->cur - step : 0;
         l->top = l->top > step ? l->top - step : 0;
+        return true;
       }
-      return true;
     case ACT_PAGE_DOWN:
     case ACT_HALF_PAGE_DOWN:
       {
         size_t step = a == ACT_PAGE_DOWN ? p : MAX (p / 2, 1);
+        list_need (l, l->cur + step + p + 1);
+        size_t n = l->n_ids;
         l->cur = n ? MIN (l->cur + step, n - 1) : 0;
         l->top = MIN (l->top + step, n > p ? n - p : 0);
+        return true;
       }
-      return true;
     case ACT_FIRST:
       l->cur = 0;
       return true;
     case ACT_LAST:
-      l->cur = n ? n - 1 : 0;
+      list_need (l, SIZE_MAX);
+      l->cur = l->n_ids ? l->n_ids - 1 : 0;
       return true;
+    default:
+      return false;
+    }
+}
+
+static bool
+list_action (struct view *v, enum action a)
+{
+  struct list *l = (struct list *) v;
+  /* With the split on, paging and the article's own keys go to it. */
+  if (l->split && l->pane)
+    switch (a)
+      {
+      case ACT_PAGE_UP:
+      case ACT_PAGE_DOWN:
+      case ACT_HALF_PAGE_UP:
+      case ACT_HALF_PAGE_DOWN:
+      case ACT_TOGGLE_ORIGINAL:
+      case ACT_SEARCH_NEXT:
+      case ACT_SEARCH_PREV:
+      case ACT_SEARCH_CLEAR:
+        return l->pane->ops->action (l->pane, a);
+      default:
+        break;
+      }
+  if (list_move (l, a))
+    return true;
+  switch (a)
+    {
     case ACT_OPEN:
       list_open (l);
       return true;
     case ACT_NEXT_ARTICLE:
     case ACT_PREV_ARTICLE:
-      if (a == ACT_NEXT_ARTICLE ? l->cur + 1 >= n : l->cur == 0)
+      if (a == ACT_NEXT_ARTICLE)
+        list_need (l, l->cur + 2);
+      if (a == ACT_NEXT_ARTICLE ? l->cur + 1 >= l->n_ids : l->cur == 0)
         {
           ui_message (v->ui, a == ACT_NEXT_ARTICLE ? _("no next article")
                       : _("no previous article"));
@@ -244,6 +774,50 @@ list_action (struct view *v, enum action a)
       l->cur = a == ACT_NEXT_ARTICLE ? l->cur + 1 : l->cur - 1;
       list_open (l);
       return true;
+    case ACT_SEARCH:
+    case ACT_LIMIT:
+      list_prompt (l, a == ACT_SEARCH);
+      return true;
+    case ACT_SEARCH_CLEAR:
+      if (l->query)
+        list_set_query (l, NULL, false);
+      return true;
+    case ACT_SORT:
+      if (l->ranked)
+        l->ranked = false, l->sort = 0;
+      else
+        l->sort = (l->sort + 1) % ARRAY_SIZE (list_sorts);
+      list_requery (l);
+      return true;
+    case ACT_SORT_REVERSE:
+      l->reverse = !l->reverse;
+      list_requery (l);
+      return true;
+    case ACT_TOGGLE_READ:
+      list_toggle_read (l);
+      return true;
+    case ACT_TOGGLE_BOOKMARK:
+      list_toggle_bookmark (l);
+      return true;
+    case ACT_NEXT_UNREAD:
+      list_next_unread (l);
+      return true;
+    case ACT_TOGGLE_SPLIT:
+      l->split = !l->split;
+      if (!l->split && l->pane)
+        {
+          l->pane->ops->free (l->pane);
+          l->pane = NULL;
+          l->pane_id = 0;
+        }
+      return true;
+    case ACT_BACK:
+      if (l->query)
+        {
+          list_set_query (l, NULL, false);
+          return true;
+        }
+      return false;
     default:
       return false;
     }
@@ -254,7 +828,7 @@ list_click (struct view *v, int row)
 {
   struct list *l = (struct list *) v;
   size_t i = l->top + (size_t) row;
-  if (i < l->n_rows)
+  if (row < l->page && i < l->n_ids)
     {
       if (i == l->cur)
         list_open (l);
@@ -267,16 +841,23 @@ static void
 list_free (struct view *v)
 {
   struct list *l = (struct list *) v;
-  for (size_t i = 0; i < l->n_rows; i++)
-    {
-      free (l->rows[i].file);
-      free (l->rows[i].date);
-      free (l->rows[i].outlet);
-      free (l->rows[i].headline);
-    }
-  free (l->rows);
-  free (l->dir);
-  free (l->dir_shown);
+  if (l->pane)
+    l->pane->ops->free (l->pane);
+  list_forget_rows (l);
+  if (l->st)
+    sqlite3_finalize (l->st);
+  if (l->row_st)
+    sqlite3_finalize (l->row_st);
+  if (l->has_qs)
+    query_sql_free (&l->qs);
+  free (l->query);
+  strv_free (&l->term_words);
+  highlight_free (&l->terms);
+  free (l->ids);
+  free (l->clusters);
+  store_close (l->store);
+  free (l->root);
+  free (l->root_shown);
   free (l);
 }
 
@@ -290,14 +871,17 @@ static const struct view_ops list_ops = {
 };
 
 struct view *
-view_list_new (struct ui *ui, const char *dir)
+view_list_new (struct ui *ui, struct store *s, const char *root)
 {
   struct list *l = xcalloc (1, sizeof *l);
   l->v.ops = &list_ops;
   l->v.ui = ui;
-  l->dir = xstrdup (dir);
-  l->dir_shown = name_display (dir);
+  l->store = s;
+  l->root = xstrdup (root);
+  l->root_shown = name_display (root);
   l->page = 1;
-  list_read_dir (l);
+  l->count = -1;
+  list_load_clusters (l);
+  list_requery (l);
   return &l->v;
 }

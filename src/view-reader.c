@@ -2,6 +2,8 @@
    original text), wrapped to the window, with search inside the text. */
 #include "system.h"
 
+#include <time.h>
+
 #include "article.h"
 #include "buf.h"
 #include "colour.h"
@@ -41,7 +43,8 @@ struct reader
 {
   struct view v;
   struct article a;
-  char *path;
+  char *path;                   /* shown */
+  char *file;                   /* to read the original text from, or NULL */
   bool original;
 
   struct reader_block *blocks;
@@ -63,6 +66,7 @@ struct reader
   struct reader_mark *hits;     /* search hits, in text order */
   size_t n_hits, hits_alloc;
   size_t cur_hit;
+  bool hit_pending;             /* marked from outside: n shows cur_hit */
 };
 
 static void
@@ -222,6 +226,7 @@ reader_build (struct reader *r)
                 &r->terms_alloc, false);
   reader_marks (r, &r->search, &r->hits, &r->n_hits, &r->hits_alloc, true);
   r->cur_hit = 0;
+  r->hit_pending = r->n_hits > 0;
   r->wrap_cols = 0;
 }
 
@@ -389,6 +394,7 @@ static void
 reader_show_hit (struct reader *r, size_t i, int wrapped)
 {
   r->cur_hit = i;
+  r->hit_pending = false;
   const struct reader_mark *m = &r->hits[i];
   size_t line = reader_find_line (r, m->block, m->off);
   if (line < r->top || line >= r->top + (size_t) MAX (r->page, 1))
@@ -452,6 +458,12 @@ reader_next_hit (struct reader *r, bool forward)
     }
   size_t i = r->cur_hit;
   bool wrapped = false;
+  if (r->hit_pending)
+    {
+      r->hit_pending = false;
+      reader_show_hit (r, forward ? 0 : r->n_hits - 1, 0);
+      return;
+    }
   if (forward)
     {
       i++;
@@ -467,6 +479,36 @@ reader_next_hit (struct reader *r, bool forward)
   reader_show_hit (r, i, !wrapped ? 0 : forward ? 1 : -1);
 }
 
+/* The index keeps the clean text only: the original comes from the file,
+   read again (and extracted again, for the roles of its paragraphs). */
+static bool
+reader_load_original (struct reader *r)
+{
+  if (r->file == NULL)
+    {
+      ui_error (r->v.ui, _("the original text is not available"));
+      return false;
+    }
+  struct article o;
+  char *cause = NULL;
+  if (article_load (r->file, r->v.ui->rules, (int64_t) time (NULL), &o,
+                    &cause) != 0)
+    {
+      ui_error (r->v.ui, "%s: %s", r->path ? r->path : "", cause);
+      free (cause);
+      return false;
+    }
+  r->a.text = o.text;
+  r->a.text_len = o.text_len;
+  r->a.paras = o.paras;
+  r->a.n_paras = o.n_paras;
+  o.text = NULL;
+  o.paras = NULL;
+  o.n_paras = 0;
+  article_free (&o);
+  return true;
+}
+
 static bool
 reader_action (struct view *v, enum action a)
 {
@@ -477,6 +519,8 @@ reader_action (struct view *v, enum action a)
   switch (a)
     {
     case ACT_TOGGLE_ORIGINAL:
+      if (!r->original && r->a.text == NULL && !reader_load_original (r))
+        return true;
       r->original = !r->original;
       reader_build (r);
       r->top = 0;
@@ -493,6 +537,7 @@ reader_action (struct view *v, enum action a)
     case ACT_SEARCH_CLEAR:
       highlight_free (&r->search);
       r->n_hits = 0;
+      r->hit_pending = false;
       free (r->search_text);
       r->search_text = NULL;
       return true;
@@ -518,6 +563,7 @@ reader_free (struct view *v)
   struct reader *r = (struct reader *) v;
   article_free (&r->a);
   free (r->path);
+  free (r->file);
   free (r->blocks);
   strv_free (&r->owned);
   free (r->lines);
@@ -537,8 +583,27 @@ static const struct view_ops reader_ops = {
   .free = reader_free,
 };
 
+void
+view_reader_mark (struct view *v, const struct strv *terms, const char *text)
+{
+  struct reader *r = (struct reader *) v;
+  highlight_free (&r->search);
+  for (size_t i = 0; i < terms->n; i++)
+    highlight_add (&r->search, terms->v[i], 0);
+  free (r->search_text);
+  r->search_text = xstrdup (text);
+  reader_marks (r, &r->search, &r->hits, &r->n_hits, &r->hits_alloc, true);
+  r->cur_hit = 0;
+  r->hit_pending = r->n_hits > 0;
+  if (r->n_hits)
+    ui_message (r->v.ui, P_("%zu hit for \"%s\": press n to see it",
+                            "%zu hits for \"%s\": press n to see them",
+                            r->n_hits), r->n_hits, text);
+}
+
 struct view *
-view_reader_new (struct ui *ui, struct article *a, const char *path)
+view_reader_new (struct ui *ui, struct article *a, const char *path,
+                 const char *file)
 {
   struct reader *r = xcalloc (1, sizeof *r);
   r->v.ops = &reader_ops;
@@ -546,6 +611,7 @@ view_reader_new (struct ui *ui, struct article *a, const char *path)
   r->a = *a;
   memset (a, 0, sizeof *a);
   r->path = path ? xstrdup (path) : NULL;
+  r->file = file ? xstrdup (file) : NULL;
   r->page = 1;
   reader_build (r);
   return &r->v;

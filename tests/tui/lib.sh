@@ -31,7 +31,8 @@ tui_quote () {
 
 # tui_start COLS LINES [ARG]...: runs byline ARG... in a new tmux server;
 # TUI_ENV (assignments, e.g. "NO_COLOR=1") is added to its environment.
-# When byline exits the pane shows "[exit STATUS]".
+# When byline exits the pane shows "[exit STATUS]"; $SCRATCH/pid holds
+# its process id.
 tui_start () {
 	cols=$1 lines=$2; shift 2
 	run=$SCRATCH/run.sh
@@ -44,13 +45,19 @@ tui_start () {
 		[ -n "${TUI_ENV:-}" ] && echo "export ${TUI_ENV}"
 		printf '%s' "$(tui_quote "$BYLINE")"
 		for a in "$@"; do printf ' %s' "$(tui_quote "$a")"; done
-		echo " 2>$(tui_quote "$SCRATCH/stderr")"
-		echo 'echo "[exit $?]"'
+		echo " 2>$(tui_quote "$SCRATCH/stderr") </dev/tty &"
+		echo "echo \$! > $(tui_quote "$SCRATCH/pid")"
+		echo 'wait $!; echo "[exit $?]"'
 		echo 'exec sleep 600'
 	} > "$run"
 	TERM=xterm-256color tmux -S "$TUI_SOCK" -f /dev/null new-session -d \
 		-x "$cols" -y "$lines" "sh $(tui_quote "$run")" ||
 		{ echo "FAIL: cannot start tmux" >&2; exit 1; }
+}
+
+# tui_pane FORMAT: a tmux format about the pane ("#{alternate_on}").
+tui_pane () {
+	tmux -S "$TUI_SOCK" display-message -p "$1"
 }
 
 # tui_screen [-e]: the pane's text now (with -e, with its attributes).
@@ -114,9 +121,14 @@ tui_resize () {
 	tmux -S "$TUI_SOCK" resize-window -x "$1" -y "$2"
 }
 
-# tui_exit_status: waits for byline to exit and prints its status.
+# tui_exit_status: waits for byline to exit and prints its status; a
+# sanitizer report on its stderr is a failure.
 tui_exit_status () {
 	if tui_wait '^\[exit [0-9]+\]'; then
+		if grep -Eq 'Sanitizer|runtime error' "$SCRATCH/stderr"; then
+			fail "sanitizer report:"
+			head -n 30 "$SCRATCH/stderr" >&2
+		fi
 		printf '%s\n' "$SCREEN" | sed -n 's/^\[exit \([0-9]*\)\].*/\1/p' | tail -n 1
 	else
 		echo none

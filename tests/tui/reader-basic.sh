@@ -8,7 +8,7 @@ expect_eq "not a terminal (status)" 2 "$?"
 expect_match "not a terminal (message)" "needs a terminal" "$(cat "$SCRATCH/err")"
 
 tui_start 100 30 "$SAMPLES"
-tui_expect "title: count" "sample-articles: 5 articles"
+tui_expect "title: count and order" "sample-articles: 5 articles, by date"
 for h in "As their respective spacecraft" "US, China consulted on safety" \
 	"China, NASA Coordinate on Mars" "Chinese Space Officials Meeting" \
 	"China, US move toward cooperation"; do
@@ -16,12 +16,12 @@ for h in "As their respective spacecraft" "US, China consulted on safety" \
 done
 tui_expect "list: outlet" "The Independent"
 
-# The second row is 001; Enter opens it.
-tui_keys j Enter
+# Newest first: 002, 000, 001, 004, 003 (no date); Enter opens 001.
+tui_keys j j Enter
 tui_expect "reader: title" "\[article\].*US, China consulted"
 tui_expect "reader: date" "Date: +31 Mar 2021 04:15"
 tui_expect "reader: body" "China's National Space Agency confirmed Wednesday"
-tui_expect "reader: path" "File: .*001_ba268a7cdc32d459.txt"
+tui_expect "reader: path" "File: +001_ba268a7cdc32d459.txt"
 tui_keys G
 tui_expect "reader: end" "\[article\] 100%"
 
@@ -32,6 +32,7 @@ tui_keys o
 tui_expect_gone "clean again" "Your support helps us"
 
 # Help: every action of actions.def, with its key.
+tui_resize 100 60
 tui_keys '?'
 tui_expect "help: title" "Help: keys and actions"
 sed -n 's/^ACTION ([A-Z_]*, *"\([a-z-]*\)".*/\1/p' \
@@ -47,9 +48,14 @@ tui_keys q
 tui_expect "back in the reader" "\[article\]"
 tui_keys q
 tui_expect "back in the list" "5 articles"
-# J from the list opens the next article (002).
+# J from the list opens the next article (004).
 tui_keys J
-tui_expect "next article" "\[article\].*China, NASA Coordinate"
+tui_expect "next article" "\[article\].*China, US move toward cooperation"
+# J in the reader goes on to the next (003), K back.
+tui_keys J
+tui_expect "J in the reader" "\[article\].*Chinese Space Officials Meeting"
+tui_keys K
+tui_expect "K in the reader" "\[article\].*China, US move toward cooperation"
 tui_keys Q
 expect_eq "exit status" 0 "$(tui_exit_status)"
 expect_eq "nothing on stderr" "" "$(cat "$SCRATCH/stderr")"
@@ -63,5 +69,18 @@ if tui_screen -e | grep -q "$(printf '\033')\[[0-9;]*m[Mm]ars"; then pass; else
 tui_keys q
 expect_eq "q in the list quits" 0 "$(tui_exit_status)"
 cd - >/dev/null || exit 99
+
+# SIGTERM and SIGINT restore the terminal (the alternate screen is left,
+# the cursor is back) and end with the signal's status.
+for sig in TERM INT; do
+	tui_start 80 24 "$SAMPLES"
+	tui_expect "$sig: started" "5 articles"
+	expect_eq "$sig: alternate screen while running" 1 "$(tui_pane '#{alternate_on}')"
+	kill -s "$sig" "$(cat "$SCRATCH/pid")"
+	want=143; [ "$sig" = INT ] && want=130
+	expect_eq "$sig: exit status" "$want" "$(tui_exit_status)"
+	expect_eq "$sig: alternate screen left" 0 "$(tui_pane '#{alternate_on}')"
+	expect_eq "$sig: cursor shown" 1 "$(tui_pane '#{cursor_flag}')"
+done
 
 finish
