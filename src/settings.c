@@ -116,6 +116,8 @@ settings_command (struct settings *s, struct keymap *km, char **w, size_t n,
                   char **cause)
 {
   const char *cmd = w[0];
+  if (strncmp (cmd, "reprints.", 9) == 0)
+    return 0;                   /* config-reprints.c reads those */
   if (strcmp (cmd, "bind") == 0)
     {
       if (n != 3)

@@ -117,6 +117,11 @@ struct view *view_reader_new (struct ui *ui, struct article *a,
    reader's search, named 'text' in messages. */
 void view_reader_mark (struct view *v, const struct strv *terms,
                        const char *text);
+/* The clean bodies of a (left) and b (right) compared word by word; takes
+   over and frees both articles.  The names head the columns. */
+struct view *view_diff_new (struct ui *ui, struct article *a,
+                            const char *a_name, struct article *b,
+                            const char *b_name);
 /* The articles of the index, one per row, fetched as they come into view.
    Takes over 's'; 'root' is the collection's directory. */
 struct view *view_list_new (struct ui *ui, struct store *s, const char *root);

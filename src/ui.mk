@@ -10,6 +10,7 @@ libbyline_a_SOURCES += \
 	src/view-help.c \
 	src/view-reader.c \
 	src/view-list.c \
+	src/view-diff.c \
 	src/cmd-reader.c
 EXTRA_DIST += src/actions.def
 

@@ -76,6 +76,8 @@ struct list
   bool split;
   struct view *pane;
   int64_t pane_id;
+
+  int64_t marked;               /* to compare with ('m'), 0 for none */
 };
 
 static void
@@ -608,6 +610,64 @@ list_update_pane (struct list *l)
 
 /* ---- actions ------------------------------------------------------------- */
 
+/* A column heading for the comparison: outlet, date, file. */
+static char *
+list_diff_name (const struct article *a, const char *rel)
+{
+  struct buf b = BUF_INIT;
+  const char *who = a->outlet ? a->outlet : a->agency;
+  if (who)
+    buf_printf (&b, "%s, ", who);
+  if (a->date.precision != DATE_PREC_NONE)
+    {
+      char *d = ui_date (&a->date);
+      buf_printf (&b, "%s, ", d);
+      free (d);
+    }
+  char *shown = name_display (rel);
+  buf_adds (&b, shown);
+  free (shown);
+  return buf_steal (&b);
+}
+
+static void
+list_diff (struct list *l)
+{
+  if (l->cur >= l->n_ids)
+    return;
+  int64_t id = l->ids[l->cur];
+  if (l->marked == 0)
+    {
+      ui_error (l->v.ui, _("mark an article with 'm' first, then select "
+                           "the one to compare it with"));
+      return;
+    }
+  if (l->marked == id)
+    {
+      ui_error (l->v.ui, _("this is the marked article: select another"));
+      return;
+    }
+  struct article a, b;
+  char *ra = NULL, *rb = NULL;
+  bool ok_a = list_article (l, l->marked, &a, &ra);
+  bool ok_b = list_article (l, id, &b, &rb);
+  if (!ok_a || !ok_b)
+    {
+      ui_error (l->v.ui, _("the article is no longer in the index"));
+      article_free (&a);
+      article_free (&b);
+    }
+  else
+    {
+      char *na = list_diff_name (&a, ra), *nb = list_diff_name (&b, rb);
+      ui_push (l->v.ui, view_diff_new (l->v.ui, &a, na, &b, nb));
+      free (na);
+      free (nb);
+    }
+  free (ra);
+  free (rb);
+}
+
 static void
 list_toggle_bookmark (struct list *l)
 {
@@ -801,6 +861,19 @@ list_action (struct view *v, enum action a)
       return true;
     case ACT_NEXT_UNREAD:
       list_next_unread (l);
+      return true;
+    case ACT_MARK:
+      if (l->cur < l->n_ids)
+        {
+          l->marked = l->ids[l->cur] == l->marked ? 0 : l->ids[l->cur];
+          ui_message (v->ui, l->marked
+                      ? _("marked; select another article and press 'd' to "
+                          "compare")
+                      : _("mark removed"));
+        }
+      return true;
+    case ACT_DIFF:
+      list_diff (l);
       return true;
     case ACT_TOGGLE_SPLIT:
       l->split = !l->split;

@@ -101,6 +101,21 @@ tui_resize 200 40
 tui_expect "side by side" "\|.*File: +000_"
 tui_keys v
 tui_expect_gone "split off" "File: +000_"
+
+# m marks an article, d compares it with the selected one, side by side.
+tui_resize 120 40
+tui_keys g d
+tui_expect "d without a mark" "mark an article with 'm' first"
+tui_keys j m j d
+tui_expect "comparison" "Comparison: [0-9]+% alike, [0-9]+ words added"
+tui_expect "column headings" "AP, Apr 2021, 000_.* The Independent, 31 Mar 2021"
+tui_expect "side by side" "As their respective spacecraft headed .*\| .*As their respective spacecrafts headed"
+if tui_screen -e | grep -q "$ESC\[[0-9;]*mUnited States"; then pass; else
+	fail "changed words not marked"; fi
+tui_keys n
+tui_expect "next change" "Comparison"
+tui_keys q
+tui_expect "back to the list" "5 articles"
 tui_keys Q
 expect_eq "exit status" 0 "$(tui_exit_status)"
 finish

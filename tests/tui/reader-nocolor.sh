@@ -32,6 +32,17 @@ expect_match "NO_COLOR: reverse" "${ESC}\[([0-9;]*;)?7[;m]" "$(cat "$SCRATCH/att
 expect_match "NO_COLOR: bold" "${ESC}\[([0-9;]*;)?1[;m]" "$(cat "$SCRATCH/attr")"
 expect_match "NO_COLOR: underlined term" "${ESC}\[([0-9;]*;)?4[;m]" "$(cat "$SCRATCH/attr")"
 
+# The comparison marks words with [- -] and {+ +} when there is no colour.
+TUI_ENV="NO_COLOR=1" tui_start 120 40 "$SAMPLES"
+tui_expect "list" "5 articles"
+tui_keys j m j d
+tui_expect "NO_COLOR: comparison marks" "\[-.*-\]"
+tui_expect "NO_COLOR: insertion marks" "\{\+.*\+\}"
+tui_screen -e > "$SCRATCH/attr"
+tui_keys Q
+tui_exit_status >/dev/null
+expect_eq "NO_COLOR comparison: no colour" "" "$(colours "$SCRATCH/attr")"
+
 check "--color=never" --color=never
 expect_eq "--color=never: no colour" "" "$(colours "$SCRATCH/attr")"
 
