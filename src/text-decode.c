@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "msg.h"
 #include "strv.h"
+#include "swar.h"
 
 /* How far text_sniff_binary looks for NUL bytes. */
 #define TEXT_SNIFF_SIZE 8192
@@ -165,6 +166,25 @@ text_utf8_step (const uint8_t *s, size_t n, int32_t *uc)
     }
   *uc = v;
   return need + 1;
+}
+
+/* Whether s[0..n) is valid UTF-8, as u8_check decides it: ASCII is
+   skipped eight bytes at a time, the rest goes through text_utf8_step,
+   which accepts exactly the well-formed sequences. */
+static bool
+text_utf8_valid (const uint8_t *s, size_t n)
+{
+  size_t i = 0;
+  for (;;)
+    {
+      i += swar_ascii_prefix (s + i, n - i);
+      if (i == n)
+        return true;
+      int32_t uc;
+      i += text_utf8_step (s + i, n - i, &uc);
+      if (uc < 0)
+        return false;
+    }
 }
 
 static void
@@ -375,7 +395,7 @@ text_to_utf8 (const uint8_t *s, size_t n, size_t *len, struct buf *tmp,
           info->bom = true;
           s += 3, n -= 3;
         }
-      if (u8_check (s, n) == NULL)
+      if (text_utf8_valid (s, n))
         {
           *len = n;
           return s;
@@ -481,6 +501,15 @@ text_is_bidi_control (ucs4_t uc)
   return (uc >= 0x202a && uc <= 0x202e) || (uc >= 0x2066 && uc <= 0x2069);
 }
 
+/* Bytes that text_clean must look at: all but printable ASCII, \n, \t. */
+static inline uint64_t
+text_unplain_bytes (uint64_t w)
+{
+  uint64_t controls = swar_below (w, 0x20) & ~swar_eq (w, '\n')
+    & ~swar_eq (w, '\t');
+  return controls | swar_eq (w, 0x7f) | swar_high (w);
+}
+
 /* Pass 2: line ends, controls, escape sequences and bidi controls, on valid
    UTF-8.  \f and \v become \n like U+2028 and U+2029: they separate text,
    and removing them would join the words on either side. */
@@ -491,6 +520,16 @@ text_clean (const uint8_t *s, size_t n, struct buf *out,
   size_t i = 0, run = 0;
   while (i < n)
     {
+      if (i + 8 <= n)
+        {
+          uint64_t odd = text_unplain_bytes (swar_load (s + i));
+          if (odd == 0)
+            {
+              i += 8;
+              continue;
+            }
+          i += swar_first (odd);
+        }
       uint8_t c = s[i];
       if ((c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t')
         {
@@ -588,7 +627,9 @@ text_nfc (struct buf *in)
     {
       if (s[i] < 0x80)
         {
-          prev = i++;
+          size_t a = swar_ascii_prefix (s + i, n - i);
+          i += a;
+          prev = i - 1;
           continue;
         }
       ucs4_t uc;
