@@ -18,6 +18,7 @@
 
 #include "buf.h"
 #include "msg.h"
+#include "swar.h"
 
 /* Where tokens go: an array, or only a count of words when toks is NULL. */
 struct text_sink
@@ -1623,6 +1624,24 @@ text_fold_char (ucs4_t uc)
   return NULL;
 }
 
+/* Lowercases the ASCII letters of p[0..n) in place. */
+static void
+text_ascii_lower (char *p, size_t n)
+{
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    {
+      uint64_t w = swar_load (p + i);
+      uint64_t up = swar_upper (w);
+      if (up == 0)
+        continue;
+      swar_store (p + i, w | up >> 2);  /* 0x80 -> 0x20 in each capital */
+    }
+  for (; i < n; i++)
+    if (p[i] >= 'A' && p[i] <= 'Z')
+      p[i] += 'a' - 'A';
+}
+
 /* Folds s[0..n) character by character into out, or returns false when a
    character is outside ASCII and text_fold_table. */
 static bool
@@ -1632,13 +1651,10 @@ text_fold_table_path (const uint8_t *s, size_t n, struct buf *out)
   while (i < n)
     {
       size_t run = i;
-      while (i < n && s[i] < 0x80)
-        i++;
+      i += swar_ascii_prefix (s + i, n - i);
       size_t from = out->len;
       buf_add (out, s + run, i - run);
-      for (char *p = out->data + from; p < out->data + out->len; p++)
-        if (*p >= 'A' && *p <= 'Z')
-          *p += 'a' - 'A';
+      text_ascii_lower (out->data + from, i - run);
       if (i == n)
         break;
       ucs4_t uc;
