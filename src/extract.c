@@ -10,6 +10,7 @@
 
 #include <pthread.h>
 
+#include "swar.h"
 #include "text.h"
 
 /* ---- folding ------------------------------------------------------------ */
@@ -511,13 +512,41 @@ extract_skip_space (const char *s, size_t n)
   return i;
 }
 
+/* Code points: the bytes that are not UTF-8 continuation bytes. */
 static size_t
 extract_count_chars (const char *s, size_t n)
 {
-  size_t c = 0;
-  for (size_t i = 0; i < n; i++)
+  size_t c = 0, i = 0;
+  for (; i + 8 <= n; i += 8)
+    c += 8 - swar_count (swar_continuation (swar_load (s + i)));
+  for (; i < n; i++)
     c += ((unsigned char) s[i] & 0xC0) != 0x80;
   return c;
+}
+
+/* Runs of bytes other than ' ', '\n' and '\t' in s[0..n). */
+static size_t
+extract_count_words (const char *s, size_t n)
+{
+  size_t words = 0, i = 0;
+  uint64_t after_space = 0x80;          /* before s[0]: a space, in effect */
+  for (; i + 8 <= n; i += 8)
+    {
+      uint64_t w = swar_load (s + i);
+      uint64_t sp = swar_eq (w, ' ') | swar_eq (w, '\n') | swar_eq (w, '\t');
+      uint64_t starts = ~sp & SWAR_HIGHS & (sp << 8 | after_space);
+      words += swar_count (starts);
+      after_space = sp >> 56;
+    }
+  bool in = after_space == 0;
+  for (; i < n; i++)
+    {
+      unsigned char c = (unsigned char) s[i];
+      bool sp = c == ' ' || c == '\n' || c == '\t';
+      words += !sp && !in;
+      in = !sp;
+    }
+  return words;
 }
 
 struct xline
@@ -616,16 +645,8 @@ extract_split (struct xctx *x, size_t from)
 static void
 extract_shape (const char *s, size_t n, struct xpara *p)
 {
-  size_t words = 0, chars = 0;
-  bool in = false;
-  for (size_t i = 0; i < n; i++)
-    {
-      unsigned char c = (unsigned char) s[i];
-      bool sp = c == ' ' || c == '\n' || c == '\t';
-      words += !sp && !in;
-      chars += (c & 0xC0) != 0x80;
-      in = !sp;
-    }
+  size_t words = extract_count_words (s, n);
+  size_t chars = extract_count_chars (s, n);
   p->words = (unsigned) MIN (words, UINT32_MAX);
   p->chars = (unsigned) MIN (chars, UINT32_MAX);
 
