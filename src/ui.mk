@@ -20,6 +20,12 @@ tests_unit_test_ui_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ui_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test-ui
 
+check_PROGRAMS += tests/unit/test-ui-screen
+tests_unit_test_ui_screen_SOURCES = tests/unit/test-ui-screen.c
+tests_unit_test_ui_screen_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_ui_screen_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test-ui-screen
+
 TUI_TESTS = \
 	tests/tui/reader-basic.sh \
 	tests/tui/reader-search.sh \

@@ -116,6 +116,24 @@ tui_text () {
 	tmux -S "$TUI_SOCK" send-keys -l -- "$1"
 }
 
+# tui_mouse BUTTON COL ROW: what a terminal in X10 mouse mode (the
+# screen-256color entry's kmous) sends: ESC [ M and three bytes, 32 plus
+# the button (0 left press, 3 release, 64 wheel up, 65 wheel down) and
+# the 1-based column and row.
+tui_mouse () {
+	b=$(printf '\%03o' $((32 + $1)))
+	x=$(printf '\%03o' $((32 + $2)))
+	y=$(printf '\%03o' $((32 + $3)))
+	# shellcheck disable=SC2059
+	tmux -S "$TUI_SOCK" send-keys -l "$(printf "\033[M$b$x$y")"
+}
+
+# tui_click COL ROW: a left click.
+tui_click () {
+	tui_mouse 0 "$1" "$2"
+	tui_mouse 3 "$1" "$2"
+}
+
 # tui_resize COLS LINES
 tui_resize () {
 	tmux -S "$TUI_SOCK" resize-window -x "$1" -y "$2"

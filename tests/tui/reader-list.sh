@@ -91,6 +91,19 @@ tui_expect "flags kept: 000" "^  ! Apr 2021"
 tui_expect "flags kept: 004" "^    12 Jan 2014"
 tui_expect "flags kept: 003" "^ N  +Space.com"
 
+# The mouse: the terminal was asked for mouse events; a click selects
+# a row, a click on the selected row opens it, the wheel scrolls.
+expect_eq "mouse reporting on" 1 "$(tui_pane '#{mouse_standard_flag}')"
+tui_click 20 4
+tui_expect "click selects" "^    31 Mar 2021"
+tui_click 20 4
+tui_expect "click opens" "\[article\].*$H001"
+tui_mouse 65 20 10
+tui_expect "wheel scrolls" "\[article\] +[1-9][0-9]?%"
+tui_keys q
+tui_expect "back" "5 articles"
+tui_keys g
+
 # The split: the selected article below the list, then beside it.
 tui_keys v
 tui_expect "split: article below" "Date: +15 Apr 2024"
@@ -101,6 +114,14 @@ tui_resize 200 40
 tui_expect "side by side" "\|.*File: +000_"
 tui_keys v
 tui_expect_gone "split off" "File: +000_"
+
+tui_keys Q
+tui_exit_status >/dev/null
+
+# --no-mouse leaves the terminal's mouse alone.
+tui_start 100 30 --no-mouse "$SAMPLES"
+tui_expect "--no-mouse: list" "5 articles"
+expect_eq "--no-mouse: mouse reporting off" 0 "$(tui_pane '#{mouse_standard_flag}')"
 
 # m marks an article, d compares it with the selected one, side by side.
 tui_resize 120 40
