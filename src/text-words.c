@@ -42,22 +42,58 @@ text_emit (struct text_sink *k, size_t off, size_t len, bool word)
 
 /* ---- ASCII ------------------------------------------------------------- */
 
+/* What the ASCII path asks of a byte, one table lookup per byte. */
+enum
+{
+  TEXT_C_SPACE = 1,     /* ' ', \t \n \v \f \r */
+  TEXT_C_ALPHA = 2,
+  TEXT_C_DIGIT = 4,
+  TEXT_C_WORD = 8,      /* letter, digit or '_' */
+  TEXT_C_HIGH = 16      /* >= 0x80: not ASCII */
+};
+
+#define TEXT_C(c) \
+  (((c) == ' ' || ((c) >= '\t' && (c) <= '\r') ? TEXT_C_SPACE : 0) \
+   | (((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z' ? TEXT_C_ALPHA | TEXT_C_WORD : 0) \
+   | ((c) >= '0' && (c) <= '9' ? TEXT_C_DIGIT | TEXT_C_WORD : 0) \
+   | ((c) == '_' ? TEXT_C_WORD : 0) | ((c) >= 0x80 ? TEXT_C_HIGH : 0))
+#define TEXT_C4(c) TEXT_C (c), TEXT_C (c + 1), TEXT_C (c + 2), TEXT_C (c + 3)
+#define TEXT_C16(c) TEXT_C4 (c), TEXT_C4 (c + 4), TEXT_C4 (c + 8), TEXT_C4 (c + 12)
+#define TEXT_C64(c) \
+  TEXT_C16 (c), TEXT_C16 (c + 16), TEXT_C16 (c + 32), TEXT_C16 (c + 48)
+
+static const unsigned char text_ascii_class[256] = {
+  TEXT_C64 (0), TEXT_C64 (64), TEXT_C64 (128), TEXT_C64 (192)
+};
+
+#undef TEXT_C64
+#undef TEXT_C16
+#undef TEXT_C4
+#undef TEXT_C
+
 static inline bool
 text_ascii_space (uint8_t c)
 {
-  return c == ' ' || (c >= '\t' && c <= '\r');
+  return text_ascii_class[c] & TEXT_C_SPACE;
 }
 
 static inline bool
 text_ascii_alpha (uint8_t c)
 {
-  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return text_ascii_class[c] & TEXT_C_ALPHA;
 }
 
 static inline bool
 text_ascii_digit (uint8_t c)
 {
-  return c >= '0' && c <= '9';
+  return text_ascii_class[c] & TEXT_C_DIGIT;
+}
+
+/* Letters, digits and '_'. */
+static inline bool
+text_ascii_wordc (uint8_t c)
+{
+  return text_ascii_class[c] & TEXT_C_WORD;
 }
 
 /* The end of the word that starts at s[i] (a letter, digit or '_'):
@@ -69,8 +105,7 @@ text_ascii_word_end (const uint8_t *s, size_t n, size_t i)
   size_t j = i + 1;
   for (;;)
     {
-      if (j < n && (text_ascii_alpha (s[j]) || text_ascii_digit (s[j])
-                    || s[j] == '_'))
+      if (j < n && text_ascii_wordc (s[j]))
         {
           j++;
           continue;
@@ -103,7 +138,7 @@ text_ascii_chunk (const uint8_t *s, size_t a, size_t b, struct text_sink *k)
   while (i < b)
     {
       uint8_t c = s[i];
-      if (text_ascii_alpha (c) || text_ascii_digit (c) || c == '_')
+      if (text_ascii_wordc (c))
         {
           size_t j = text_ascii_word_end (s, b, i);
           bool word = true;
@@ -363,8 +398,12 @@ text_tokenize_1 (const char *str, size_t n, struct text_sink *k, bool fast)
       size_t a = i;
       bool ascii = true;
       if (fast)
-        for (; i < n && !text_ascii_space (s[i]); i++)
-          ascii &= s[i] < 0x80;
+        {
+          unsigned seen = 0, c;
+          for (; i < n && !((c = text_ascii_class[s[i]]) & TEXT_C_SPACE); i++)
+            seen |= c;
+          ascii = !(seen & TEXT_C_HIGH);
+        }
       else
         i = n, ascii = false;
       if (a == i)
@@ -405,12 +444,109 @@ text_tokenize_uax29 (const char *s, size_t n, struct text_token **toks,
   return k.n;
 }
 
-size_t
-text_count_words (const char *s, size_t n)
+/* Letters and digits (swar masks). */
+static inline uint64_t
+text_swar_alnum (uint64_t w, uint64_t *digits)
 {
-  struct text_sink k = { NULL, NULL, 0, 0 };
-  text_tokenize_1 (s, n, &k, true);
-  return k.words;
+  uint64_t l = w | SWAR_ONES * 0x20;
+  *digits = swar_below (w, '9' + 1) & ~swar_below (w, '0');
+  return (swar_below (l, 'z' + 1) & ~swar_below (l, 'a')) | *digits;
+}
+
+/* Whether the joiner at s[j] joins the words on either side, as
+   text_ascii_word_end decides it. */
+static bool
+text_ascii_joins (const uint8_t *s, size_t n, size_t j)
+{
+  if (j == 0 || j + 1 >= n)
+    return false;
+  uint8_t p = s[j - 1], d = s[j], e = s[j + 1];
+  return (text_ascii_alpha (p) && text_ascii_alpha (e)
+          && (d == ':' || d == '.' || d == '\''))
+    || (text_ascii_digit (p) && text_ascii_digit (e)
+        && (d == ',' || d == ';' || d == '.' || d == '\''));
+}
+
+/* Whether the run of letters, digits and '_' that starts at s[j] is all
+   '_' (a symbol, not a word). */
+static bool
+text_ascii_underscores (const uint8_t *s, size_t n, size_t j)
+{
+  for (; j < n && text_ascii_wordc (s[j]); j++)
+    if (s[j] != '_')
+      return false;
+  return true;
+}
+
+/* The words text_ascii_chunk finds in the ASCII text s[0..n), cut into
+   chunks at white space or not: the runs of letters, digits and '_', less
+   one for each joiner between two of them, less the runs of '_' alone.
+   Eight bytes at a time; joiners and '_' are rare and checked one by one. */
+static size_t
+text_ascii_count (const uint8_t *s, size_t n)
+{
+  size_t runs = 0, less = 0;
+  uint64_t after_word = 0;      /* 0x80 when the byte before was in a run */
+  uint64_t after_alnum = 0;     /* ... when it was a letter or digit */
+  for (size_t i = 0; i < n; i += 8)
+    {
+      uint64_t w;
+      if (i + 8 <= n)
+        w = swar_load (s + i);
+      else
+        {
+          unsigned char tail[8] = { 0 };
+          memcpy (tail, s + i, n - i);
+          w = swar_load (tail);
+        }
+      uint64_t digits, alnum = text_swar_alnum (w, &digits);
+      uint64_t under = swar_eq (w, '_'), wc = alnum | under;
+      uint64_t starts = wc & ~(wc << 8 | after_word);
+      runs += swar_count (starts);
+      /* Joiners (' , . : ;, all in 0x27..0x3B) after a letter or digit
+         and, but for the last byte, before one. */
+      uint64_t joiners = swar_below (w, 0x3c) & ~swar_below (w, 0x27)
+        & ~digits & (alnum << 8 | after_alnum)
+        & (alnum >> 8 | SWAR_HIGHS << 56);
+      for (uint64_t m = joiners; m; m &= m - 1)
+        less += text_ascii_joins (s, n, i + swar_first (m));
+      for (uint64_t m = starts & under; m; m &= m - 1)
+        less += text_ascii_underscores (s, n, i + swar_first (m));
+      after_word = wc >> 56;
+      after_alnum = alnum >> 56;
+    }
+  return runs - less;
+}
+
+/* text_tokenize_1's count of words, with the ASCII stretches between
+   chunks that are not ASCII counted by text_ascii_count. */
+size_t
+text_count_words (const char *str, size_t n)
+{
+  const uint8_t *s = (const uint8_t *) str;
+  size_t words = 0, i = 0;
+  while (i < n)
+    {
+      size_t h = i + swar_ascii_prefix (s + i, n - i);
+      if (h == n)
+        return words + text_ascii_count (s + i, n - i);
+      /* The chunk around s[h]: from after the white space before it to
+         the white space after it. */
+      size_t a = h, b = h;
+      while (a > i && !text_ascii_space (s[a - 1]))
+        a--;
+      while (b < n && !text_ascii_space (s[b]))
+        b++;
+      words += text_ascii_count (s + i, a - i);
+      if (a < b)
+        {
+          struct text_sink k = { NULL, NULL, 0, 0 };
+          text_tokenize_1 (str + a, b - a, &k, true);
+          words += k.words;
+        }
+      i = b;
+    }
+  return words;
 }
 
 /* ---- folding ----------------------------------------------------------- */
