@@ -226,6 +226,39 @@ ui_on_cont (int sig)
   ui_continued = 1;
 }
 
+static volatile sig_atomic_t ui_stop_asked;
+
+static void
+ui_on_tstp (int sig)
+{
+  (void) sig;
+  ui_stop_asked = 1;
+}
+
+/* ^Z: give the terminal back as it was, stop, and take it again when
+   continued.  Done from the loop, not the handler: endwin is not
+   async-signal-safe. */
+static void
+ui_suspend (void)
+{
+  ui_stop_asked = 0;
+  endwin ();
+  struct sigaction sa, old;
+  memset (&sa, 0, sizeof sa);
+  sigemptyset (&sa.sa_mask);
+  sa.sa_handler = SIG_DFL;
+  sigaction (SIGTSTP, &sa, &old);
+  sigset_t set;
+  sigemptyset (&set);
+  sigaddset (&set, SIGTSTP);
+  sigprocmask (SIG_UNBLOCK, &set, NULL);
+  raise (SIGTSTP);
+  /* Continued. */
+  sigaction (SIGTSTP, &old, NULL);
+  clearok (curscr, TRUE);
+  refresh ();
+}
+
 /* Runs at exit(), so a fatal error anywhere leaves a usable terminal. */
 static void
 ui_restore (void)
@@ -247,11 +280,12 @@ ui_signals (void)
   sigaction (SIGINT, &sa, NULL);
   sigaction (SIGTERM, &sa, NULL);
   sigaction (SIGHUP, &sa, NULL);
+  sa.sa_handler = ui_on_tstp;
+  sigaction (SIGTSTP, &sa, NULL);
   sa.sa_handler = ui_on_cont;
   sa.sa_flags = SA_RESTART;
   sigaction (SIGCONT, &sa, NULL);
-  /* SIGTSTP and SIGWINCH stay with curses: it restores the terminal
-     before stopping and turns a resize into KEY_RESIZE. */
+  /* SIGWINCH stays with curses: it turns a resize into KEY_RESIZE. */
 }
 
 static void
@@ -462,6 +496,11 @@ ui_getkey (void)
 {
   wint_t wc;
   int r = get_wch (&wc);
+  if (ui_stop_asked)
+    {
+      ui_suspend ();
+      return KEYMAP_FKEY (KEY_RESIZE);
+    }
   if (r == ERR)
     return -1;
   if (r == KEY_CODE_YES)

@@ -93,7 +93,9 @@ void ui_draw (struct ui *ui);
 
 /* Gives an action to v, then to the loop if v leaves it. */
 void ui_view_action (struct view *v, enum action a);
-/* The next key (a code point or KEYMAP_FKEY (KEY_*)); -1 on a timeout. */
+/* The next key (a code point or KEYMAP_FKEY (KEY_*)); -1 on a timeout.
+   A ^Z is handled here (the terminal restored, the process stopped):
+   when continued it returns KEYMAP_FKEY (KEY_RESIZE), "redraw all". */
 int ui_getkey (void);
 /* SIGINT, SIGTERM or SIGHUP came: whatever waits for a key gives up. */
 bool ui_interrupted (void);

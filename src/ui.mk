@@ -32,6 +32,8 @@ TUI_TESTS = \
 	tests/tui/reader-resize.sh \
 	tests/tui/reader-hostile.sh \
 	tests/tui/reader-nocolor.sh \
-	tests/tui/reader-list.sh
+	tests/tui/reader-list.sh \
+	tests/tui/reader-config.sh \
+	tests/tui/reader-suspend.sh
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh
