@@ -287,13 +287,16 @@ static const struct cue extract_cues[] = {
 #undef A
 #undef K
 
-#define CUE_HASH_SIZE 1024
+#define CUE_HASH_SIZE 4096
 
 /* Chains of cues by the hash of their first word, so each word of the text
-   costs one hash and, almost always, an empty chain. */
+   costs one hash and, almost always, an empty chain.  Cues that only match
+   at the first word have chains of their own, walked only there, so that
+   "a", "in" or "this" later on cost nothing. */
 struct cue_index
 {
-  uint16_t head[CUE_HASH_SIZE];         /* 0: empty, else index + 1 */
+  uint16_t head_any[CUE_HASH_SIZE];     /* 0: empty, else index + 1 */
+  uint16_t head_start[CUE_HASH_SIZE];   /* CW_START and CW_WHOLE cues */
   uint16_t next[ARRAY_SIZE (extract_cues)];
   unsigned char len[ARRAY_SIZE (extract_cues)];
 };
@@ -307,15 +310,32 @@ cue_sep (const unsigned char *p, size_t n)
          && p[2] <= 0x9F ? 3 : 0;
 }
 
+/* cue_alnum_at of a byte: 1 yes, 0 no, 2 when it depends on the next
+   bytes (0xE2 may start a typographic quote or dash). */
+#define CUE_A(c) \
+  ((c) == 0xE2 ? 2 : (c) >= 0x80 || ((c) | 0x20) - 'a' < 26u \
+   || (c) - '0' < 10u ? 1 : 0)
+#define CUE_A4(c) CUE_A (c), CUE_A (c + 1), CUE_A (c + 2), CUE_A (c + 3)
+#define CUE_A16(c) CUE_A4 (c), CUE_A4 (c + 4), CUE_A4 (c + 8), CUE_A4 (c + 12)
+#define CUE_A64(c) \
+  CUE_A16 (c), CUE_A16 (c + 16), CUE_A16 (c + 32), CUE_A16 (c + 48)
+
+static const unsigned char cue_alnum_byte[256] = {
+  CUE_A64 (0u), CUE_A64 (64u), CUE_A64 (128u), CUE_A64 (192u)
+};
+
+#undef CUE_A64
+#undef CUE_A16
+#undef CUE_A4
+#undef CUE_A
+
 /* Letters and digits (any other non-ASCII character counts as part of a
    word). */
 static inline bool
 cue_alnum_at (const unsigned char *p, size_t n)
 {
-  unsigned c = p[0];
-  if (c < 0x80)
-    return (c | 0x20) - 'a' < 26u || c - '0' < 10u;
-  return cue_sep (p, n) == 0;
+  unsigned t = cue_alnum_byte[p[0]];
+  return t == 2 ? cue_sep (p, n) == 0 : t;
 }
 
 static inline bool
@@ -330,12 +350,11 @@ cue_hash (const unsigned char *p, size_t n, size_t *wl)
 {
   uint32_t h = 0;
   size_t i = 0;
-  while (i < n && cue_alnum_at (p + i, n - i))
-    {
-      if (i < 6)
-        h = h * 33u + p[i];
+  for (; i < 6 && i < n && cue_alnum_at (p + i, n - i); i++)
+    h = h * 33u + p[i];
+  if (i == 6)
+    while (i < n && cue_alnum_at (p + i, n - i))
       i++;
-    }
   *wl = i;
   h = (h + (uint32_t) i) * 2654435761u;
   return (h >> 16) & (CUE_HASH_SIZE - 1);
@@ -349,15 +368,18 @@ static void
 cue_index_init (void)
 {
   struct cue_index *ix = &cue_index_once;
-  memset (ix->head, 0, sizeof ix->head);
+  memset (ix->head_any, 0, sizeof ix->head_any);
+  memset (ix->head_start, 0, sizeof ix->head_start);
   for (size_t i = ARRAY_SIZE (extract_cues); i-- > 0;)
     {
       const unsigned char *s = (const unsigned char *) extract_cues[i].s;
       size_t l = strlen (extract_cues[i].s), wl;
       unsigned h = cue_hash (s, l, &wl);
+      uint16_t *head = extract_cues[i].where == CW_ANY ? ix->head_any
+                                                        : ix->head_start;
       ix->len[i] = (unsigned char) l;
-      ix->next[i] = ix->head[h];
-      ix->head[h] = (uint16_t) (i + 1);
+      ix->next[i] = head[h];
+      head[h] = (uint16_t) (i + 1);
     }
 }
 
@@ -401,6 +423,39 @@ cue_match (const unsigned char *f, size_t n, size_t i, const char *c)
   return j;
 }
 
+/* Tries the cues of one chain at the word f[i..i+wl), 'first' being the
+   paragraph's first word. */
+static void
+cue_chain (const struct cue_index *ix, unsigned c, const unsigned char *f,
+           size_t n, size_t i, size_t wl, size_t first, struct xpara *p)
+{
+  for (; c; c = ix->next[c - 1])
+    {
+      const struct cue *cu = &extract_cues[c - 1];
+      if (cu->s[0] != f[i] || ix->len[c - 1] < wl)
+        continue;
+      size_t e = cue_match (f, n, i, cu->s);
+      if (e == 0)
+        continue;
+      if (e < n && cue_alnum_at (f + e, n - e)
+          && cue_alnum_at ((const unsigned char *) cu->s
+                           + ix->len[c - 1] - 1, 1))
+        continue;
+      if (cu->where == CW_WHOLE)
+        {
+          size_t j = e;
+          while (j < n && !cue_letter_at (f + j, n - j))
+            j++;
+          if (j < n)
+            continue;
+        }
+      if (i == first)
+        p->start |= CUE_BIT (cu->kind);
+      if (cu->where == CW_ANY)
+        p->any |= CUE_BIT (cu->kind);
+    }
+}
+
 /* Runs every cue over the folded text f[0..n). */
 static void
 cue_scan (const struct cue_index *ix, const char *fs, size_t n,
@@ -415,33 +470,9 @@ cue_scan (const struct cue_index *ix, const char *fs, size_t n,
     {
       size_t wl;
       unsigned h = cue_hash (f + i, n - i, &wl);
-      for (unsigned c = ix->head[h]; c; c = ix->next[c - 1])
-        {
-          const struct cue *cu = &extract_cues[c - 1];
-          if (cu->s[0] != f[i] || ix->len[c - 1] < wl)
-            continue;
-          if (cu->where != CW_ANY && i != first)
-            continue;
-          size_t e = cue_match (f, n, i, cu->s);
-          if (e == 0)
-            continue;
-          if (e < n && cue_alnum_at (f + e, n - e)
-              && cue_alnum_at ((const unsigned char *) cu->s
-                               + ix->len[c - 1] - 1, 1))
-            continue;
-          if (cu->where == CW_WHOLE)
-            {
-              size_t j = e;
-              while (j < n && !cue_letter_at (f + j, n - j))
-                j++;
-              if (j < n)
-                continue;
-            }
-          if (i == first)
-            p->start |= CUE_BIT (cu->kind);
-          if (cu->where == CW_ANY)
-            p->any |= CUE_BIT (cu->kind);
-        }
+      if (i == first)
+        cue_chain (ix, ix->head_start[h], f, n, i, wl, first, p);
+      cue_chain (ix, ix->head_any[h], f, n, i, wl, first, p);
       /* The next word. */
       i += wl ? wl : 1;
       while (i < n && !cue_alnum_at (f + i, n - i))
