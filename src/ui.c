@@ -311,7 +311,8 @@ ui_start (struct ui *ui)
   colour_setup ((enum colour_when) ui->settings.colour_when);
   if (ui->settings.mouse)
     {
-      mousemask (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+      mousemask (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED
+                 | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
                  | BUTTON5_PRESSED, NULL);
       mouseinterval (0);
     }
@@ -424,10 +425,16 @@ ui_mouse (struct ui *ui)
   else if (ev.bstate & BUTTON5_PRESSED)
     for (int i = 0; i < 3; i++)
       ui_view_action (v, ACT_DOWN);
-  else if ((ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
+  else if ((ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED
+                         | BUTTON1_DOUBLE_CLICKED))
            && v->ops->click && ev.y >= v->rect.y
            && ev.y < v->rect.y + v->rect.lines)
-    v->ops->click (v, ev.y - v->rect.y);
+    {
+      v->ops->click (v, ev.y - v->rect.y);
+      /* Two clicks the terminal library saw as one double click. */
+      if ((ev.bstate & BUTTON1_DOUBLE_CLICKED) && ui_top (ui) == v)
+        v->ops->click (v, ev.y - v->rect.y);
+    }
 }
 
 /* What the loop does with an action the view left alone. */

@@ -78,6 +78,18 @@ tui_wait () {
 	return 1
 }
 
+# tui_wait_attr PATTERN: like tui_wait, on the screen with attributes.
+tui_wait_attr () {
+	i=0
+	while [ "$i" -lt "$TUI_TIMEOUT" ]; do
+		SCREEN=$(tui_screen -e)
+		printf '%s\n' "$SCREEN" | grep -Eq -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
 # tui_wait_gone PATTERN: polls until PATTERN is no longer on the screen.
 tui_wait_gone () {
 	i=0

@@ -95,7 +95,9 @@ tui_expect "flags kept: 003" "^ N  +Space.com"
 # a row, a click on the selected row opens it, the wheel scrolls.
 expect_eq "mouse reporting on" 1 "$(tui_pane '#{mouse_standard_flag}')"
 tui_click 20 4
-tui_expect "click selects" "^    31 Mar 2021"
+# The selected row has the cursor's background (colour 117).
+if tui_wait_attr "48;5;117m[^$ESC]*31 Mar 2021"; then pass; else
+	fail "click did not select the row"; fi
 tui_click 20 4
 tui_expect "click opens" "\[article\].*$H001"
 tui_mouse 65 20 10
