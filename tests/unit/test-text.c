@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "strv.h"
+#include "swar.h"
 #include "text.h"
 
 /* ---- helpers ----------------------------------------------------------- */
@@ -95,6 +96,55 @@ rng (void)
   rng_state ^= rng_state >> 17;
   rng_state ^= rng_state << 5;
   return rng_state;
+}
+
+/* ---- swar.h ------------------------------------------------------------ */
+
+/* Every mask agrees with a byte-by-byte test, for every byte value at
+   every position of the word. */
+static void
+test_swar_masks (void **state)
+{
+  (void) state;
+  for (int iter = 0; iter < 4096; iter++)
+    {
+      unsigned char b[8];
+      for (int k = 0; k < 8; k++)
+        b[k] = (unsigned char) rng ();
+      b[iter % 8] = (unsigned char) (iter / 8 % 256);
+      uint64_t w = swar_load (b);
+      unsigned char c = (unsigned char) rng (), lim = (unsigned char) (1 + rng () % 128);
+      uint64_t masks[] = { swar_high (w), swar_eq (w, c), swar_eq (w, b[3]),
+                           swar_below (w, lim), swar_upper (w),
+                           swar_continuation (w) };
+      for (int k = 0; k < 8; k++)
+        {
+          bool want[] = { b[k] >= 0x80, b[k] == c, b[k] == b[3], b[k] < lim,
+                          b[k] >= 'A' && b[k] <= 'Z', (b[k] & 0xc0) == 0x80 };
+          for (size_t m = 0; m < ARRAY_SIZE (masks); m++)
+            assert_int_equal ((masks[m] >> (8 * k)) & 0xff, want[m] ? 0x80 : 0);
+        }
+      uint64_t any = swar_eq (w, b[iter % 8]);
+      unsigned first = 0, count = 0;
+      while (b[first] != b[iter % 8])
+        first++;
+      for (int k = 0; k < 8; k++)
+        count += b[k] == b[iter % 8];
+      assert_int_equal (swar_first (any), first);
+      assert_int_equal (swar_count (any), count);
+      unsigned char out[8];
+      swar_store (out, w);
+      assert_memory_equal (out, b, 8);
+    }
+  unsigned char s[40];
+  for (size_t n = 0; n <= sizeof s; n++)
+    for (size_t hi = 0; hi <= n; hi++)
+      {
+        memset (s, 'a', sizeof s);
+        if (hi < n)
+          s[hi] = 0xc3;
+        assert_int_equal (swar_ascii_prefix (s, n), hi);
+      }
 }
 
 /* ---- decoding ---------------------------------------------------------- */
@@ -820,6 +870,64 @@ test_tokenize_reuse (void **state)
   assert_tokens ("a\xff" "b \xe2\x82", "a [\xff] b [\xe2\x82]");
 }
 
+/* The word-at-a-time skips of text_decode stop at anything they must
+   look at, wherever it falls in a word. */
+static void
+test_decode_offsets (void **state)
+{
+  (void) state;
+  static const char *const cases[][2] =
+    { { "\r\n", "\n" }, { "\r", "\n" }, { "\x1b[1m", "" }, { "\x7f", "" },
+      { "\x01", "" }, { "e\xcc\x81", "\xc3\xa9" }, { "\xe2\x80\x99", "\xe2\x80\x99" },
+      { "\t", "\t" }, { "\n", "\n" }, { "\xe2\x80\xae", "" },
+      { "\xc3\xa9", "\xc3\xa9" } };
+  for (size_t c = 0; c < ARRAY_SIZE (cases); c++)
+    for (int off = 0; off <= 20; off++)
+      {
+        struct buf in = BUF_INIT, want = BUF_INIT;
+        for (int i = 0; i < off; i++)
+          buf_addc (&in, 'a'), buf_addc (&want, 'a');
+        buf_adds (&in, cases[c][0]);
+        buf_adds (&want, cases[c][1]);
+        for (int i = off; i < 20; i++)
+          buf_addc (&in, 'b'), buf_addc (&want, 'b');
+        char *r = decode_n (in.data, in.len, NULL);
+        assert_string_equal (r, want.data);
+        free (r);
+        buf_free (&in);
+        buf_free (&want);
+      }
+}
+
+/* text_count_words's eight-bytes-at-a-time count, on longer text than
+   test_tokenize_fast_path makes, against the tokens. */
+static void
+test_count_words_long (void **state)
+{
+  (void) state;
+  static const char *pieces[] =
+    { "word", "Word", "U.S.", "1,000", "3.5", "don't", "a:b", "x'", "_",
+      "__", "_id", "a_b", " ", " ", "\n", "\t", ".", ",", "'", ";", ":", "-",
+      "(", "9", "z", "é", "—", "’", "中", "\xff", "..." };
+  for (int iter = 0; iter < 5000; iter++)
+    {
+      struct buf b = BUF_INIT;
+      size_t n = 1 + rng () % 60;
+      for (size_t i = 0; i < n; i++)
+        buf_adds (&b, pieces[rng () % (iter % 2 ? ARRAY_SIZE (pieces)
+                                                : ARRAY_SIZE (pieces) - 6)]);
+      struct text_token *t = NULL;
+      size_t alloc = 0, words = 0, k = text_tokenize (b.data, b.len, &t, &alloc);
+      for (size_t i = 0; i < k; i++)
+        words += t[i].word;
+      if (text_count_words (b.data, b.len) != words)
+        fail_msg ("\"%s\": %zu words, tokens say %zu", b.data,
+                  text_count_words (b.data, b.len), words);
+      free (t);
+      buf_free (&b);
+    }
+}
+
 static void
 test_count_words (void **state)
 {
@@ -1184,6 +1292,9 @@ main (void)
       cmocka_unit_test (test_tokenize_spaces),
       cmocka_unit_test (test_tokenize_reuse),
       cmocka_unit_test (test_count_words),
+      cmocka_unit_test (test_count_words_long),
+      cmocka_unit_test (test_decode_offsets),
+      cmocka_unit_test (test_swar_masks),
       cmocka_unit_test (test_tokenize_fast_path),
       cmocka_unit_test (test_fold),
       cmocka_unit_test (test_fold_ascii_fast_path),
