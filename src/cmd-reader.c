@@ -122,14 +122,6 @@ cmd_reader (int argc, char **argv)
     }
   const char *target = optind < argc ? argv[optind] : ".";
 
-  if (!isatty (STDOUT_FILENO) || !isatty (STDIN_FILENO))
-    {
-      msg_error (_("the reader needs a terminal; for output to a pipe or a "
-                   "file use 'byline show', 'byline list' or 'byline "
-                   "search'"));
-      strv_free (&terms);
-      return 2;
-    }
   struct stat st;
   if (stat (target, &st) != 0)
     {
@@ -143,6 +135,14 @@ cmd_reader (int argc, char **argv)
       return cmd_usage_error (NULL);
     }
 
+  if (!isatty (STDOUT_FILENO) || !isatty (STDIN_FILENO))
+    {
+      msg_error (_("the reader needs a terminal; for output to a pipe or a "
+                   "file use 'byline show', 'byline list' or 'byline "
+                   "search'"));
+      strv_free (&terms);
+      return 2;
+    }
   struct strv warnings = STRV_INIT;
   struct ui ui;
   ui_init (&ui, &warnings);

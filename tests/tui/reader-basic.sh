@@ -7,6 +7,17 @@
 expect_eq "not a terminal (status)" 2 "$?"
 expect_match "not a terminal (message)" "needs a terminal" "$(cat "$SCRATCH/err")"
 
+# A mistyped command is neither a command nor a directory.
+"$BYLINE" lsit </dev/null >/dev/null 2>"$SCRATCH/err"
+expect_eq "mistyped command (status)" 2 "$?"
+expect_match "mistyped command (message)" "'lsit' is neither a command nor a directory" "$(cat "$SCRATCH/err")"
+"$BYLINE" --color=sometimes "$SAMPLES" </dev/null >/dev/null 2>"$SCRATCH/err"
+expect_eq "bad --color (status)" 2 "$?"
+expect_match "bad --color (message)" "sometimes" "$(cat "$SCRATCH/err")"
+"$BYLINE" -k x --help </dev/null >"$SCRATCH/out" 2>&1
+expect_eq "reader --help (status)" 0 "$?"
+expect_match "reader --help" "--no-mouse" "$(cat "$SCRATCH/out")"
+
 tui_start 100 30 "$SAMPLES"
 tui_expect "title: count and order" "sample-articles: 5 articles, by date"
 for h in "As their respective spacecraft" "US, China consulted on safety" \
