@@ -579,15 +579,19 @@ text_fold_drops (ucs4_t uc)
 }
 
 /* text_fold of single characters (Latin-1, Latin Extended, IPA, Greek,
-   Cyrillic, and the dashes and quotes of General Punctuation), generated
-   with its slow path (libunistring 1.0, Unicode 14) and checked entry by
-   entry by tests/unit/test-text.c.  Folding them is context-free: the marks
-   among them fold to nothing or to a letter, and no two of their folds
-   compose, so a word made of them folds character by character. */
+   Cyrillic, General Punctuation up to U+205E and the currency signs),
+   generated with its slow path (libunistring 1.0, Unicode 14) and checked
+   entry by entry by tests/unit/test-text.c.  Folding them is context-free:
+   the marks among them fold to nothing or to a letter, and no two of their
+   folds compose, so a word made of them folds character by character.
+   "\xff" marks a fold too long for an entry (U+2034 "‴" is three primes):
+   those go through the slow path. */
 #define TEXT_FOLD_LATIN_FIRST 0xa0
 #define TEXT_FOLD_LATIN_LAST 0x4ff
 #define TEXT_FOLD_PUNCT_FIRST 0x2010
-#define TEXT_FOLD_PUNCT_LAST 0x2027
+#define TEXT_FOLD_PUNCT_LAST 0x205e
+#define TEXT_FOLD_CURRENCY_FIRST 0x20a0
+#define TEXT_FOLD_CURRENCY_LAST 0x20c0
 
 static const char text_fold_table[][8] =
 {
@@ -1712,7 +1716,7 @@ static const char text_fold_table[][8] =
   "\xd3\xbd",		/* U+04FD */
   "\xd3\xbf",		/* U+04FE */
   "\xd3\xbf",		/* U+04FF */
-/* U+2010..U+2027 */
+/* U+2010..U+205E */
   "\xe2\x80\x90",	/* U+2010 */
   "\xe2\x80\x90",	/* U+2011 */
   "\xe2\x80\x92",	/* U+2012 */
@@ -1737,7 +1741,102 @@ static const char text_fold_table[][8] =
   "\x2e\x2e",		/* U+2025 */
   "\x2e\x2e\x2e",	/* U+2026 */
   "\xe2\x80\xa7",	/* U+2027 */
+  "\xe2\x80\xa8",	/* U+2028 */
+  "\xe2\x80\xa9",	/* U+2029 */
+  "",		/* U+202A */
+  "",		/* U+202B */
+  "",		/* U+202C */
+  "",		/* U+202D */
+  "",		/* U+202E */
+  "\x20",		/* U+202F */
+  "\xe2\x80\xb0",	/* U+2030 */
+  "\xe2\x80\xb1",	/* U+2031 */
+  "\xe2\x80\xb2",	/* U+2032 */
+  "\xe2\x80\xb2\xe2\x80\xb2",	/* U+2033 */
+  "\xff",		/* U+2034 */
+  "\xe2\x80\xb5",	/* U+2035 */
+  "\xe2\x80\xb5\xe2\x80\xb5",	/* U+2036 */
+  "\xff",		/* U+2037 */
+  "\xe2\x80\xb8",	/* U+2038 */
+  "\xe2\x80\xb9",	/* U+2039 */
+  "\xe2\x80\xba",	/* U+203A */
+  "\xe2\x80\xbb",	/* U+203B */
+  "\x21\x21",		/* U+203C */
+  "\xe2\x80\xbd",	/* U+203D */
+  "\x20",		/* U+203E */
+  "\xe2\x80\xbf",	/* U+203F */
+  "\xe2\x81\x80",	/* U+2040 */
+  "\xe2\x81\x81",	/* U+2041 */
+  "\xe2\x81\x82",	/* U+2042 */
+  "\xe2\x81\x83",	/* U+2043 */
+  "\xe2\x81\x84",	/* U+2044 */
+  "\xe2\x81\x85",	/* U+2045 */
+  "\xe2\x81\x86",	/* U+2046 */
+  "\x3f\x3f",		/* U+2047 */
+  "\x3f\x21",		/* U+2048 */
+  "\x21\x3f",		/* U+2049 */
+  "\xe2\x81\x8a",	/* U+204A */
+  "\xe2\x81\x8b",	/* U+204B */
+  "\xe2\x81\x8c",	/* U+204C */
+  "\xe2\x81\x8d",	/* U+204D */
+  "\xe2\x81\x8e",	/* U+204E */
+  "\xe2\x81\x8f",	/* U+204F */
+  "\xe2\x81\x90",	/* U+2050 */
+  "\xe2\x81\x91",	/* U+2051 */
+  "\xe2\x81\x92",	/* U+2052 */
+  "\xe2\x81\x93",	/* U+2053 */
+  "\xe2\x81\x94",	/* U+2054 */
+  "\xe2\x81\x95",	/* U+2055 */
+  "\xe2\x81\x96",	/* U+2056 */
+  "\xff",		/* U+2057 */
+  "\xe2\x81\x98",	/* U+2058 */
+  "\xe2\x81\x99",	/* U+2059 */
+  "\xe2\x81\x9a",	/* U+205A */
+  "\xe2\x81\x9b",	/* U+205B */
+  "\xe2\x81\x9c",	/* U+205C */
+  "\xe2\x81\x9d",	/* U+205D */
+  "\xe2\x81\x9e",	/* U+205E */
+/* U+20A0..U+20C0 */
+  "\xe2\x82\xa0",	/* U+20A0 */
+  "\xe2\x82\xa1",	/* U+20A1 */
+  "\xe2\x82\xa2",	/* U+20A2 */
+  "\xe2\x82\xa3",	/* U+20A3 */
+  "\xe2\x82\xa4",	/* U+20A4 */
+  "\xe2\x82\xa5",	/* U+20A5 */
+  "\xe2\x82\xa6",	/* U+20A6 */
+  "\xe2\x82\xa7",	/* U+20A7 */
+  "\x72\x73",		/* U+20A8 */
+  "\xe2\x82\xa9",	/* U+20A9 */
+  "\xe2\x82\xaa",	/* U+20AA */
+  "\xe2\x82\xab",	/* U+20AB */
+  "\xe2\x82\xac",	/* U+20AC */
+  "\xe2\x82\xad",	/* U+20AD */
+  "\xe2\x82\xae",	/* U+20AE */
+  "\xe2\x82\xaf",	/* U+20AF */
+  "\xe2\x82\xb0",	/* U+20B0 */
+  "\xe2\x82\xb1",	/* U+20B1 */
+  "\xe2\x82\xb2",	/* U+20B2 */
+  "\xe2\x82\xb3",	/* U+20B3 */
+  "\xe2\x82\xb4",	/* U+20B4 */
+  "\xe2\x82\xb5",	/* U+20B5 */
+  "\xe2\x82\xb6",	/* U+20B6 */
+  "\xe2\x82\xb7",	/* U+20B7 */
+  "\xe2\x82\xb8",	/* U+20B8 */
+  "\xe2\x82\xb9",	/* U+20B9 */
+  "\xe2\x82\xba",	/* U+20BA */
+  "\xe2\x82\xbb",	/* U+20BB */
+  "\xe2\x82\xbc",	/* U+20BC */
+  "\xe2\x82\xbd",	/* U+20BD */
+  "\xe2\x82\xbe",	/* U+20BE */
+  "\xe2\x82\xbf",	/* U+20BF */
+  "\xe2\x83\x80",	/* U+20C0 */
 };
+
+_Static_assert (ARRAY_SIZE (text_fold_table)
+                == TEXT_FOLD_LATIN_LAST - TEXT_FOLD_LATIN_FIRST + 1
+                + TEXT_FOLD_PUNCT_LAST - TEXT_FOLD_PUNCT_FIRST + 1
+                + TEXT_FOLD_CURRENCY_LAST - TEXT_FOLD_CURRENCY_FIRST + 1,
+                "one entry per character of the three ranges");
 
 /* Characters that fold to themselves: kana, CJK ideographs, Hangul. */
 static inline bool
@@ -1752,12 +1851,18 @@ text_fold_same (ucs4_t uc)
 static inline const char *
 text_fold_char (ucs4_t uc)
 {
+  size_t latin = TEXT_FOLD_LATIN_LAST - TEXT_FOLD_LATIN_FIRST + 1;
+  size_t punct = TEXT_FOLD_PUNCT_LAST - TEXT_FOLD_PUNCT_FIRST + 1;
+  const char *f;
   if (uc >= TEXT_FOLD_LATIN_FIRST && uc <= TEXT_FOLD_LATIN_LAST)
-    return text_fold_table[uc - TEXT_FOLD_LATIN_FIRST];
-  if (uc >= TEXT_FOLD_PUNCT_FIRST && uc <= TEXT_FOLD_PUNCT_LAST)
-    return text_fold_table[uc - TEXT_FOLD_PUNCT_FIRST
-                           + TEXT_FOLD_LATIN_LAST - TEXT_FOLD_LATIN_FIRST + 1];
-  return NULL;
+    f = text_fold_table[uc - TEXT_FOLD_LATIN_FIRST];
+  else if (uc >= TEXT_FOLD_PUNCT_FIRST && uc <= TEXT_FOLD_PUNCT_LAST)
+    f = text_fold_table[latin + uc - TEXT_FOLD_PUNCT_FIRST];
+  else if (uc >= TEXT_FOLD_CURRENCY_FIRST && uc <= TEXT_FOLD_CURRENCY_LAST)
+    f = text_fold_table[latin + punct + uc - TEXT_FOLD_CURRENCY_FIRST];
+  else
+    return NULL;
+  return f[0] == '\xff' ? NULL : f;
 }
 
 /* Lowercases the ASCII letters of p[0..n) in place. */
