@@ -541,9 +541,20 @@ reader_action (struct view *v, enum action a)
       free (r->search_text);
       r->search_text = NULL;
       return true;
+    case ACT_TOGGLE_READ:
+    case ACT_TOGGLE_BOOKMARK:
+    case ACT_MARK:
+    case ACT_DIFF:
+      /* The list below knows the article: it is its selected row. */
+      if (ui->depth >= 2 && ui_top (ui) == v)
+        {
+          struct view *below = ui->stack[ui->depth - 2];
+          return below->ops->action && below->ops->action (below, a);
+        }
+      return false;
     case ACT_NEXT_ARTICLE:
     case ACT_PREV_ARTICLE:
-      if (ui->depth >= 2)
+      if (ui->depth >= 2 && ui_top (ui) == v)
         {
           /* The list below opens the neighbour; this view goes. */
           struct view *below = ui->stack[ui->depth - 2];

@@ -81,6 +81,14 @@ tui_keys r
 tui_expect "000 read" "^  ! Apr 2021"
 tui_keys g Tab Enter
 tui_expect "next unread: 004" "\[article\].*$H004"
+# In the reader, b and r act on the article read.
+tui_keys b
+tui_expect "bookmarked from the reader" "bookmarked"
+tui_keys r
+tui_expect "unread from the reader" "marked unread"
+tui_keys r q
+tui_expect "flags of 004" "^  ! 12 Jan 2014"
+tui_keys b
 tui_keys Q
 expect_eq "exit status" 0 "$(tui_exit_status)"
 
