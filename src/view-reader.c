@@ -238,24 +238,30 @@ reader_add_line (struct reader *r, struct reader_line l)
   r->lines[r->n_lines++] = l;
 }
 
-/* The line that shows byte 'off' of block 'b'. */
+/* The line that shows byte 'off' of block 'b'.  Lines are in (block,
+   offset) order, a block's empty line after its text: binary search. */
 static size_t
 reader_find_line (const struct reader *r, size_t b, size_t off)
 {
-  size_t found = 0;
-  for (size_t i = 0; i < r->n_lines; i++)
+  size_t lo = 0, hi = r->n_lines;
+  while (lo < hi)
     {
-      const struct reader_line *l = &r->lines[i];
-      if (l->empty || l->block < b)
-        continue;
-      if (l->block > b)
-        break;
-      if (l->off <= off || l->first)
-        found = i;
-      if (l->off > off)
-        break;
+      size_t mid = lo + (hi - lo) / 2;
+      const struct reader_line *l = &r->lines[mid];
+      if (l->block < b || (l->block == b && l->off <= off))
+        lo = mid + 1;
+      else
+        hi = mid;
     }
-  return found;
+  /* lo is the first line after it.  Before the block's first line (which
+     starts after any leading space): that line. */
+  if (lo < r->n_lines && r->lines[lo].block == b
+      && (lo == 0 || r->lines[lo - 1].block < b))
+    return lo;
+  size_t i = lo ? lo - 1 : 0;
+  while (i > 0 && r->lines[i].empty)
+    i--;
+  return i;
 }
 
 static void
