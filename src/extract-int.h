@@ -102,6 +102,7 @@ struct xctx
 
 /* extract.c */
 void extract_fold (const char *s, size_t n, struct buf *out);
+void extract_buf_init (struct buf *b, size_t room);
 const char *xpara_text (const struct xctx *x, size_t i);
 const char *xpara_fold (const struct xctx *x, size_t i);
 bool xpara_date (struct xctx *x, size_t i);

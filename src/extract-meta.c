@@ -64,10 +64,16 @@ meta_find (const char *s, size_t n, const char *pat)
     k++;
   char lo = meta_lower (pat[k]);
   char up = lo >= 'a' && lo <= 'z' ? (char) (lo - 'a' + 'A') : lo;
+  /* The next occurrence of each case, searched again only once passed
+     (NULL: none left). */
+  const char *pl = memchr (s + k, lo, n - k);
+  const char *pu = up != lo ? memchr (s + k, up, n - k) : NULL;
   for (size_t i = k; i + m - k <= n;)
     {
-      const char *pl = memchr (s + i, lo, n - i);
-      const char *pu = up != lo ? memchr (s + i, up, n - i) : NULL;
+      if (pl && pl < s + i)
+        pl = memchr (s + i, lo, n - i);
+      if (pu && pu < s + i)
+        pu = memchr (s + i, up, n - i);
       const char *p = pl && pu ? MIN (pl, pu) : pl ? pl : pu;
       if (p == NULL)
         break;
@@ -1077,7 +1083,9 @@ static void
 meta_body (struct xctx *x)
 {
   struct article *a = x->a;
-  struct buf b = BUF_INIT;
+  struct buf b;
+  /* Paragraphs joined by two newlines: about as long as the text. */
+  extract_buf_init (&b, a->text_len + a->n_paras);
   for (size_t i = 0; i < a->n_paras; i++)
     {
       if (a->paras[i].role != ROLE_BODY)

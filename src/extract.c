@@ -71,6 +71,18 @@ extract_fold (const char *s, size_t n, struct buf *out)
   d[w] = '\0';
 }
 
+/* An empty buffer with room for 'room' bytes, so that filling it does not
+   reallocate (and copy) it a dozen times on the way; it still grows past
+   that as any buffer does. */
+void
+extract_buf_init (struct buf *b, size_t room)
+{
+  b->alloc = room + 1;
+  b->data = xmalloc (b->alloc);
+  b->data[0] = '\0';
+  b->len = 0;
+}
+
 /* ---- cue tables --------------------------------------------------------- */
 
 enum cue_where
@@ -725,7 +737,10 @@ extract_features (struct xctx *x)
 {
   pthread_once (&cue_index_done, cue_index_init);
   const struct cue_index *ix = &cue_index_once;
-  struct buf tmp = BUF_INIT;
+  struct buf tmp;
+  extract_buf_init (&tmp, XFOLD_MAX);
+  /* Folding seldom makes text longer: room for all of it, once. */
+  extract_buf_init (&x->fold, x->a->text_len + x->a->n_paras);
   for (size_t i = 0; i < x->a->n_paras; i++)
     {
       const struct para *pa = &x->a->paras[i];
