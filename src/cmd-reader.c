@@ -38,11 +38,13 @@ reader_usage (void)
 
 /* Brings the index of the collection 'dir' (NULL: the default one) up to
    date, quietly but for a progress bar on a terminal, and opens it.
-   *root gets the collection's directory (caller frees).  Returns NULL
+   *root gets the collection's directory (caller frees); problems that
+   do not stop it go to 'warnings'.  Returns NULL
    with *status and *cause (may stay NULL when the indexer printed the
    message itself). */
 static struct store *
-reader_open_index (const char *dir, char **root, int *status, char **cause)
+reader_open_index (const char *dir, char **root, struct strv *warnings,
+                   int *status, char **cause)
 {
   struct collection c;
   if (collection_resolve (dir, NULL, &c, cause) != 0)
@@ -55,6 +57,12 @@ reader_open_index (const char *dir, char **root, int *status, char **cause)
                                .quiet = true, .if_incomplete = false };
   struct indexer_stats st;
   *status = indexer_run (&c, &o, &st, cause);
+  if (st.failed)
+    strv_push (warnings, xasprintf (P_("%zu file could not be read (see "
+                                       "'byline index')",
+                                       "%zu files could not be read (see "
+                                       "'byline index')", st.failed),
+                                    st.failed));
   indexer_stats_free (&st);
   struct store *s = NULL;
   if (*status == 0 || *status == 1)
@@ -162,7 +170,8 @@ cmd_reader (int argc, char **argv)
       char *cause = NULL;
       char *root = NULL;
       struct store *store = reader_open_index (optind < argc ? target : NULL,
-                                               &root, &status, &cause);
+                                               &root, &warnings, &status,
+                                               &cause);
       if (store == NULL)
         {
           if (cause)

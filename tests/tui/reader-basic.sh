@@ -81,6 +81,19 @@ tui_keys q
 expect_eq "q in the list quits" 0 "$(tui_exit_status)"
 cd - >/dev/null || exit 99
 
+# Files the indexer could not read are counted on the status line.
+if [ "$(id -u)" != 0 ]; then
+	mkdir "$SCRATCH/coll"
+	cp "$SAMPLES/001_ba268a7cdc32d459.txt" "$SCRATCH/coll/"
+	echo "An unreadable article" > "$SCRATCH/coll/secret.txt"
+	chmod 000 "$SCRATCH/coll/secret.txt"
+	tui_start 80 24 "$SCRATCH/coll"
+	tui_expect "unreadable counted" "1 file could not be read"
+	tui_expect "the rest listed" "1 article"
+	tui_keys Q
+	expect_eq "unreadable: exit status" 0 "$(tui_exit_status)"
+fi
+
 # SIGTERM and SIGINT restore the terminal (the alternate screen is left,
 # the cursor is back) and end with the signal's status.
 for sig in TERM INT; do
