@@ -482,9 +482,10 @@ cue_scan (const struct cue_index *ix, const char *fs, size_t n,
     {
       size_t wl;
       unsigned h = cue_hash (f + i, n - i, &wl);
-      if (i == first)
+      if (i == first && ix->head_start[h])
         cue_chain (ix, ix->head_start[h], f, n, i, wl, first, p);
-      cue_chain (ix, ix->head_any[h], f, n, i, wl, first, p);
+      if (ix->head_any[h])
+        cue_chain (ix, ix->head_any[h], f, n, i, wl, first, p);
       /* The next word. */
       i += wl ? wl : 1;
       while (i < n && !cue_alnum_at (f + i, n - i))
