@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "extract.h"
 #include "text.h"
 
@@ -35,6 +36,51 @@ article_free (struct article *a)
   free (a->body);
   strv_free (&a->warnings);
   memset (a, 0, sizeof *a);
+}
+
+char *
+article_front (const struct article *a, size_t *len)
+{
+  struct buf b = BUF_INIT;
+  for (size_t i = 0; i < a->n_paras; i++)
+    {
+      const struct para *p = &a->paras[i];
+      if (p->role != ROLE_HEADLINE && p->role != ROLE_DEK
+          && p->role != ROLE_CAPTION)
+        continue;
+      size_t off = p->off, n = p->len;
+      while (n && (a->text[off] == ' ' || a->text[off] == '\t'
+                   || a->text[off] == '\n'))
+        off++, n--;
+      while (n && (a->text[off + n - 1] == ' '
+                   || a->text[off + n - 1] == '\t'
+                   || a->text[off + n - 1] == '\n'))
+        n--;
+      if (n == 0)
+        continue;
+      if (b.len)
+        buf_adds (&b, "\n\n");
+      buf_add (&b, a->text + off, n);
+    }
+  *len = b.len;
+  return b.len ? buf_steal (&b) : NULL;
+}
+
+char *
+article_compare_text (const char *front, size_t front_len, const char *body,
+                      size_t body_len, size_t *len)
+{
+  struct buf b = BUF_INIT;
+  if (front && front_len)
+    buf_add (&b, front, front_len);
+  if (body && body_len)
+    {
+      if (b.len)
+        buf_adds (&b, "\n\n");
+      buf_add (&b, body, body_len);
+    }
+  *len = b.len;
+  return buf_steal (&b);
 }
 
 int

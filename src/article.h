@@ -75,6 +75,21 @@ int article_from_bytes (const void *bytes, size_t n,
                         const struct outlets *rules, int64_t now,
                         struct article *a, char **cause);
 
+/* The front matter a reader compares besides the body: the headline as
+   printed (not a derived one), the dek and the photo captions, in text
+   order, joined by "\n\n".  Returns it (malloc'd, caller frees) with its
+   length in *len, or NULL when there is none. */
+char *article_front (const struct article *a, size_t *len);
+
+/* The text two versions of a story are compared on (byline diff, the
+   versions of a reprint cluster): the front matter, a blank line, the clean
+   body; either may be NULL.  Captions and deks are edited by outlets too,
+   so they are part of the comparison; they come first, whatever their
+   place in the file, so both versions put them in the same place.  Returns
+   a malloc'd string (never NULL), its length in *len. */
+char *article_compare_text (const char *front, size_t front_len,
+                            const char *body, size_t body_len, size_t *len);
+
 /* Files larger than this are refused (a reason, not a crash). */
 #define ARTICLE_MAX_BYTES ((size_t) 64 << 20)
 

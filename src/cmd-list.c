@@ -89,7 +89,7 @@ cmd_list_cell (struct buf *b, const char *s, int width, bool pad)
 
 struct cmd_list_row
 {
-  char *date, *outlet, *headline;
+  char *date, *outlet, *versions, *headline;
 };
 
 static int
@@ -97,7 +97,7 @@ cmd_list_text (sqlite3_stmt *st, struct store *s, char **cause)
 {
   struct cmd_list_row *rows = NULL;
   size_t n = 0, alloc = 0;
-  int wdate = 0, woutlet = 0, rc;
+  int wdate = 0, woutlet = 0, wver = 0, rc;
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
       rows = xgrow (rows, &alloc, n + 1, sizeof *rows);
@@ -109,6 +109,12 @@ cmd_list_text (sqlite3_stmt *st, struct store *s, char **cause)
       r->headline = cmd_list_field (sqlite3_column_text (st,
                                                          STORE_COL_HEADLINE),
                                     0);
+      int64_t nv = sqlite3_column_int64 (st, STORE_COL_VERSIONS);
+      /* TRANSLATORS: in byline list, a story in N versions (reprints);
+         keep it short. */
+      r->versions = nv > 1 ? xasprintf (_("×%lld"), (long long) nv)
+                           : xstrdup ("");
+      wver = MAX (wver, text_width (r->versions, strlen (r->versions)));
       wdate = MAX (wdate, text_width (r->date, strlen (r->date)));
       woutlet = MAX (woutlet, text_width (r->outlet, strlen (r->outlet)));
     }
@@ -121,7 +127,8 @@ cmd_list_text (sqlite3_stmt *st, struct store *s, char **cause)
   int cols = cmd_list_columns ();
   if (cols)
     woutlet = MIN (woutlet, MAX (8, cols / 4));
-  int whead = cols ? MAX (cols - wdate - woutlet - 4, 1) : 0;
+  int whead = cols ? MAX (cols - wdate - woutlet - 4 - (wver ? wver + 2 : 0),
+                         1) : 0;
   struct buf line = BUF_INIT;
   for (size_t i = 0; i < n; i++)
     {
@@ -130,11 +137,17 @@ cmd_list_text (sqlite3_stmt *st, struct store *s, char **cause)
       buf_adds (&line, "  ");
       cmd_list_cell (&line, rows[i].outlet, woutlet, true);
       buf_adds (&line, "  ");
+      if (wver)
+        {
+          cmd_list_cell (&line, rows[i].versions, wver, true);
+          buf_adds (&line, "  ");
+        }
       cmd_list_cell (&line, rows[i].headline, whead, false);
       buf_addc (&line, '\n');
       fwrite (line.data, 1, line.len, stdout);
       free (rows[i].date);
       free (rows[i].outlet);
+      free (rows[i].versions);
       free (rows[i].headline);
     }
   buf_free (&line);

@@ -174,6 +174,14 @@ cmd_search_hit (struct cmd_search *cs, sqlite3_stmt *st, const char *snippet,
   struct buf meta = BUF_INIT;
   buf_printf (&meta, "%.10s  %s  ", date && *date ? date : "-",
               outlet && *outlet ? outlet : "-");
+  int64_t nv = sqlite3_column_int64 (st, STORE_COL_VERSIONS);
+  if (nv > 1)
+    {
+      /* TRANSLATORS: in byline list and search, a story in N versions
+         (reprints); keep it short. */
+      buf_printf (&meta, _("×%lld"), (long long) nv);
+      buf_adds (&meta, "  ");
+    }
   int used = text_width (meta.data, meta.len);
   cmd_search_render (b, meta.data, false, cs->cols);
   buf_free (&meta);

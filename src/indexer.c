@@ -13,9 +13,11 @@
 #include "article.h"
 #include "buf.h"
 #include "collection.h"
+#include "config-reprints.h"
 #include "extract.h"
 #include "msg.h"
 #include "scan.h"
+#include "minhash.h"
 #include "store.h"
 
 /* ---- what the index knows: path -> entry --------------------------------- */
@@ -116,6 +118,7 @@ struct result
   bool ready;
   enum result_kind kind;
   struct article a;
+  struct minhash_sig sig;    /* of the clean body (RESULT_ARTICLE) */
   uint64_t hash;
   struct scan_ident ident;   /* of the bytes that were read */
   char *cause;
@@ -138,6 +141,7 @@ struct indexer
 
   const struct outlets *rules;
   int64_t now;
+  struct reprint_params rp;
 
   pthread_mutex_t lock;
   pthread_cond_t ready;      /* a result was stored */
@@ -227,7 +231,11 @@ indexer_process (struct indexer *ix, const struct job *j, struct result *r)
     r->kind = RESULT_TOUCH;
   else if (article_from_bytes (bytes, n, ix->rules, ix->now, &r->a,
                                &r->cause) == 0)
-    r->kind = RESULT_ARTICLE;
+    {
+      r->kind = RESULT_ARTICLE;
+      minhash_sign (r->a.body ? r->a.body : "", r->a.body_len, &ix->rp,
+                    &r->sig);
+    }
   free (bytes);
 }
 
@@ -425,24 +433,37 @@ indexer_apply (struct indexer *ix, struct gone *g, const struct job *j,
       return store_put_skipped (s, j->path, &r->ident, r->unreadable,
                                 r->cause, cause);
     case RESULT_ARTICLE:
-      if (k && k->id)
-        {
-          st->updated++;
-          return store_update_article (s, k->id, j->path, &r->ident, r->hash,
-                                       &r->a, cause);
-        }
-      if (k && store_delete_skipped (s, j->path, cause) != 0)
-        return -1;
-      const struct known *from = indexer_claim_gone (g, r->hash);
-      if (from)
-        {
-          st->moved++;
-          return store_update_article (s, from->id, j->path, &r->ident,
-                                       r->hash, &r->a, cause);
-        }
-      st->added++;
-      return store_insert_article (s, j->path, &r->ident, r->hash, &r->a,
-                                   cause) > 0 ? 0 : -1;
+      {
+        int64_t id;
+        const struct known *from;
+        if (k && k->id)
+          {
+            st->updated++;
+            id = k->id;
+            if (store_update_article (s, id, j->path, &r->ident, r->hash,
+                                      &r->a, cause) != 0)
+              return -1;
+          }
+        else if (k && store_delete_skipped (s, j->path, cause) != 0)
+          return -1;
+        else if ((from = indexer_claim_gone (g, r->hash)) != NULL)
+          {
+            st->moved++;
+            id = from->id;
+            if (store_update_article (s, id, j->path, &r->ident, r->hash,
+                                      &r->a, cause) != 0)
+              return -1;
+          }
+        else
+          {
+            st->added++;
+            id = store_insert_article (s, j->path, &r->ident, r->hash, &r->a,
+                                       cause);
+            if (id <= 0)
+              return -1;
+          }
+        return store_put_signature (s, id, &r->sig, cause);
+      }
     }
   return 0;
 }
@@ -516,6 +537,7 @@ indexer_write (struct indexer *ix, char **cause)
 
       r = indexer_apply (ix, &g, &ix->jobs[seq], &res, cause);
       article_free (&res.a);
+      minhash_free (&res.sig);
       free (res.cause);
       if (r != 0)
         break;
@@ -596,6 +618,7 @@ indexer_free (struct indexer *ix)
   for (size_t i = 0; i < INDEXER_WINDOW; i++)
     {
       article_free (&ix->window[i].a);
+      minhash_free (&ix->window[i].sig);
       free (ix->window[i].cause);
     }
 }
@@ -612,11 +635,19 @@ indexer_locked (struct indexer *ix, char **cause)
     {
       char *done = store_meta_get (ix->store, "indexed_at");
       free (done);
-      if (done)
+      if (done && !store_reprints_stale (ix->store))
         {
           ix->st->did_nothing = true;
           return 0;
         }
+    }
+  if (store_begin (ix->store, cause) != 0)
+    return 2;
+  if (store_reprints_params (ix->store, &ix->rp, cause) != 0
+      || store_commit (ix->store, cause) != 0)
+    {
+      store_rollback (ix->store);
+      return 2;
     }
   if (store_each_known (ix->store, known_add, &ix->known, cause) != 0)
     return 2;
@@ -655,6 +686,15 @@ indexer_locked (struct indexer *ix, char **cause)
     {
       *cause = xstrdup (_("cannot start worker threads"));
       r = -1;
+    }
+  if (r == 0 && !indexer_signal)
+    {
+      /* The new and changed signatures against their candidates, then the
+         clusters: after the batches, so each pair is verified once. */
+      struct store_reprints_stats rs;
+      r = store_reprints_update (ix->store, &indexer_signal, &rs, cause) < 0
+          ? -1 : 0;
+      ix->st->clusters = rs.clusters;
     }
 
   pthread_mutex_lock (&ix->lock);
@@ -703,6 +743,12 @@ indexer_run (const struct collection *c, const struct indexer_options *o,
   if (lock >= 0)
     {
       struct indexer ix = { .c = c, .o = o, .st = st };
+      struct strv warnings = STRV_INIT;
+      config_reprints_load (&ix.rp, &warnings);
+      if (!o->quiet)
+        for (size_t i = 0; i < warnings.n; i++)
+          msg_warn ("%s", warnings.v[i]);
+      strv_free (&warnings);
       pthread_mutex_init (&ix.lock, NULL);
       pthread_cond_init (&ix.ready, NULL);
       pthread_cond_init (&ix.space, NULL);
@@ -745,6 +791,11 @@ indexer_ensure (const struct collection *c, bool progress, char **cause)
   if (r == STORE_OK)
     {
       char *done = store_meta_get (s, "indexed_at");
+      if (done && store_reprints_stale (s))
+        {
+          free (done);
+          done = NULL;
+        }
       store_close (s);
       if (done)
         {

@@ -13,7 +13,16 @@
 
    A new file whose content hash is that of an article whose file is gone is
    a move: the article keeps its id and state.  A file under a directory that
-   could not be read is not taken as gone.  One indexer at a time per index:
+   could not be read is not taken as gone.
+
+   Reprints: the workers also sign each extracted body (minhash.h, with the
+   parameters of the config file, config-reprints.h), and the signature and
+   its band keys are written with the article.  After the batches,
+   store_reprints_update verifies the new signatures against their
+   candidates and rebuilds the clusters; an index whose clusters are stale
+   (an interrupted run) is not complete for indexer_ensure.
+
+   One indexer at a time per index:
    a lock file INDEX.lock next to the index (flock) serialises writers. */
 #ifndef BYLINE_INDEXER_H
 #define BYLINE_INDEXER_H
@@ -45,6 +54,7 @@ struct indexer_stats
   size_t failed;         /* of which unreadable this run (reported by
                             msg_error as they happen) */
   struct strv skipped_now;   /* "PATH: reason" for files newly skipped */
+  size_t clusters;       /* reprint clusters rebuilt (0 if unchanged) */
   bool interrupted;      /* SIGINT or SIGTERM: what was done is committed */
   bool did_nothing;      /* if_incomplete and the index was complete */
 };

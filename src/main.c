@@ -19,6 +19,7 @@ static const struct command commands[] = {
   { "index", cmd_index, N_("bring the index of a collection up to date") },
   { "list", cmd_list, N_("list the articles of the index, or those matching a query") },
   { "search", cmd_search, N_("search the index: ranked hits with snippets") },
+  { "reprints", cmd_reprints, N_("list the stories found in several versions") },
 };
 
 static void

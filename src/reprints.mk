@@ -5,7 +5,10 @@ libbyline_a_SOURCES += \
 	src/minhash.c src/minhash.h \
 	src/cluster.c src/cluster.h \
 	src/wdiff.c src/wdiff.h \
-	src/wdiff-render.c
+	src/wdiff-render.c \
+	src/store-int.h src/store-reprints.c \
+	src/config-reprints.c src/config-reprints.h \
+	src/cmd-reprints.c
 
 check_PROGRAMS += tests/unit/test-minhash tests/unit/test-cluster \
 	tests/unit/test-wdiff
@@ -19,3 +22,8 @@ tests_unit_test_wdiff_SOURCES = tests/unit/test-wdiff.c
 tests_unit_test_wdiff_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_wdiff_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test-minhash tests/unit/test-cluster tests/unit/test-wdiff
+
+REPRINTS_CLI_TESTS = \
+	tests/cli/reprints-samples.sh
+TESTS += $(REPRINTS_CLI_TESTS)
+EXTRA_DIST += $(REPRINTS_CLI_TESTS)

@@ -12,29 +12,7 @@
 #include "fts.h"
 #include "json.h"
 #include "query.h"
-
-/* Statements the indexer runs once per file, prepared once. */
-enum store_stmt
-{
-  STMT_INSERT,
-  STMT_UPDATE,
-  STMT_DELETE,
-  STMT_PUT_SKIPPED,
-  STMT_DELETE_SKIPPED,
-  STMT_TOUCH,
-  STMT_FTS_INSERT,
-  STMT_FTS_DELETE,
-  STMT_OLD_TEXT,
-  STMT_DELETE_STATE,
-  STMT_COUNT
-};
-
-struct store
-{
-  sqlite3 *db;
-  char *path;
-  sqlite3_stmt *stmt[STMT_COUNT];
-};
+#include "store-int.h"
 
 static const char store_schema[] =
   "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;\n"
@@ -53,6 +31,7 @@ static const char store_schema[] =
   "  url TEXT,\n"
   "  words INT NOT NULL DEFAULT 0,\n"
   "  body TEXT NOT NULL DEFAULT '',\n"
+  "  front TEXT,\n"
   "  cluster INT,\n"
   "  warnings TEXT,\n"
   "  size INTEGER NOT NULL,\n"
@@ -83,27 +62,60 @@ static const char store_schema[] =
   "  path TEXT PRIMARY KEY,\n"
   "  read INT NOT NULL DEFAULT 0,\n"
   "  bookmark INT NOT NULL DEFAULT 0\n"
-  ") WITHOUT ROWID;\n";
+  ") WITHOUT ROWID;\n"
+  "CREATE TABLE sigs (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  sig BLOB NOT NULL,\n"
+  "  pending INT NOT NULL DEFAULT 1\n"
+  ");\n"
+  "CREATE INDEX sigs_pending ON sigs (id) WHERE pending;\n"
+  "CREATE TABLE bands (\n"
+  "  band INT NOT NULL,\n"
+  "  key INTEGER NOT NULL,\n"
+  "  id INTEGER NOT NULL,\n"
+  "  PRIMARY KEY (band, key, id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE TABLE pairs (\n"
+  "  a INTEGER NOT NULL,\n"
+  "  b INTEGER NOT NULL,\n"
+  "  similarity REAL NOT NULL,\n"
+  "  reprint INT NOT NULL,\n"
+  "  PRIMARY KEY (a, b)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX pairs_b ON pairs (b);\n"
+  "CREATE TABLE versions (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  original INTEGER NOT NULL,\n"
+  "  rank INT NOT NULL,\n"
+  "  similarity REAL NOT NULL,\n"
+  "  added INT NOT NULL,\n"
+  "  removed INT NOT NULL,\n"
+  "  changed INT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX versions_original ON versions (original);\n";
 
 /* Migrations: store_migrations[v] takes a version v index to v + 1.  An
-   index older than the oldest step (NULL entry) is rebuilt instead. */
+   index older than the oldest step (NULL entry) is rebuilt instead.
+   1 -> 2 (reprints) needs the front matter of every article, which only
+   extraction gives: rebuilt. */
 static const char *const store_migrations[STORE_SCHEMA_VERSION] = {
   [0] = NULL,
+  [1] = NULL,
 };
 
-static const char *const store_stmt_sql[STMT_COUNT] = {
+const char *const store_stmt_sql[STMT_COUNT] = {
   [STMT_INSERT] =
     "INSERT INTO articles (headline, headline_derived, dek, date, date_prec,"
     " date_key, outlet, agency, authors, url, words, body, warnings,"
-    " path, size, mtime_ns, inode, hash, indexed_at)"
+    " path, size, mtime_ns, inode, hash, indexed_at, front)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-    " ?14, ?15, ?16, ?17, ?18, ?19)",
+    " ?14, ?15, ?16, ?17, ?18, ?19, ?21)",
   [STMT_UPDATE] =
     "UPDATE articles SET headline = ?1, headline_derived = ?2, dek = ?3,"
     " date = ?4, date_prec = ?5, date_key = ?6, outlet = ?7, agency = ?8,"
     " authors = ?9, url = ?10, words = ?11, body = ?12, warnings = ?13,"
     " path = ?14, size = ?15, mtime_ns = ?16, inode = ?17, hash = ?18,"
-    " indexed_at = ?19 WHERE id = ?20",
+    " indexed_at = ?19, front = ?21, cluster = NULL WHERE id = ?20",
   [STMT_DELETE] = "DELETE FROM articles WHERE id = ?1",
   [STMT_PUT_SKIPPED] =
     ("INSERT OR REPLACE INTO skipped (path, size, mtime_ns, inode, retry,"
@@ -117,6 +129,25 @@ static const char *const store_stmt_sql[STMT_COUNT] = {
     "INSERT INTO fts (fts, rowid, headline, body) VALUES ('delete', ?1, ?2, ?3)",
   [STMT_OLD_TEXT] = "SELECT headline, body FROM articles WHERE id = ?1",
   [STMT_DELETE_STATE] = "DELETE FROM state WHERE id = ?1",
+  [STMT_SIG_GET] = "SELECT sig FROM sigs WHERE id = ?1",
+  [STMT_SIG_PUT] =
+    "INSERT OR REPLACE INTO sigs (id, sig, pending) VALUES (?1, ?2, 1)",
+  [STMT_SIG_DELETE] = "DELETE FROM sigs WHERE id = ?1",
+  [STMT_BAND_PUT] =
+    "INSERT OR IGNORE INTO bands (band, key, id) VALUES (?1, ?2, ?3)",
+  [STMT_BAND_DELETE] =
+    "DELETE FROM bands WHERE band = ?1 AND key = ?2 AND id = ?3",
+  [STMT_PAIRS_DELETE] = "DELETE FROM pairs WHERE a = ?1 OR b = ?1",
+  [STMT_VERSIONS_DELETE] = "DELETE FROM versions WHERE id = ?1 OR original = ?1",
+  [STMT_DIRTY] =
+    "INSERT OR REPLACE INTO meta (key, value) VALUES ('reprints_dirty', '1')",
+  [STMT_BODY] = "SELECT body FROM articles WHERE id = ?1",
+  [STMT_PAIR_PUT] =
+    "INSERT OR REPLACE INTO pairs (a, b, similarity, reprint)"
+    " VALUES (?1, ?2, ?3, ?4)",
+  [STMT_CANDIDATES] =
+    "SELECT id FROM bands WHERE band = ?1 AND key = ?2",
+  [STMT_HAS_PAIR] = "SELECT 1 FROM pairs WHERE a = ?1 AND b = ?2",
 };
 
 static bool
@@ -144,7 +175,7 @@ store_error (struct store *s, int rc)
   return store_error_for (s->path, s->db, rc);
 }
 
-static int
+int
 store_exec (struct store *s, const char *sql, char **cause)
 {
   int rc = sqlite3_exec (s->db, sql, NULL, NULL, NULL);
@@ -378,6 +409,7 @@ store_connect (const char *path, bool create, struct store **out,
   struct store *s = xcalloc (1, sizeof *s);
   s->db = db;
   s->path = xstrdup (path);
+  reprint_params_init (&s->rp);
   *out = s;
   return 0;
 }
@@ -524,8 +556,7 @@ store_path (const struct store *s)
   return s->path;
 }
 
-/* The prepared statement 'which', reset and unbound. */
-static sqlite3_stmt *
+sqlite3_stmt *
 store_stmt (struct store *s, enum store_stmt which, char **cause)
 {
   if (s->stmt[which] == NULL)
@@ -544,8 +575,7 @@ store_stmt (struct store *s, enum store_stmt which, char **cause)
   return s->stmt[which];
 }
 
-/* Steps a statement that returns no row. */
-static int
+int
 store_step (struct store *s, sqlite3_stmt *st, char **cause)
 {
   int rc = sqlite3_step (st);
@@ -693,6 +723,10 @@ store_bind_article (sqlite3_stmt *st, const char *path,
   sqlite3_bind_int64 (st, 17, ident->inode);
   sqlite3_bind_int64 (st, 18, (sqlite3_int64) hash);
   sqlite3_bind_int64 (st, 19, (sqlite3_int64) time (NULL));
+  size_t flen;
+  char *front = article_front (a, &flen);
+  if (front)
+    sqlite3_bind_text (st, 21, front, (int) flen, free);
 }
 
 /* Adds the FTS row of article 'id'. */
@@ -770,7 +804,8 @@ store_update_article (struct store *s, int64_t id, const char *path,
                       const struct scan_ident *ident, uint64_t hash,
                       const struct article *a, char **cause)
 {
-  if (store_fts_remove (s, id, cause) != 0)
+  if (store_fts_remove (s, id, cause) != 0
+      || store_reprints_forget (s, id, cause) != 0)
     return -1;
   sqlite3_stmt *st = store_stmt (s, STMT_UPDATE, cause);
   if (st == NULL)
@@ -799,7 +834,8 @@ store_touch_article (struct store *s, int64_t id,
 int
 store_delete_article (struct store *s, int64_t id, char **cause)
 {
-  if (store_fts_remove (s, id, cause) != 0)
+  if (store_fts_remove (s, id, cause) != 0
+      || store_reprints_forget (s, id, cause) != 0)
     return -1;
   sqlite3_stmt *st = store_stmt (s, STMT_DELETE, cause);
   if (st == NULL)
@@ -929,8 +965,10 @@ store_select (struct store *s, const struct query_sql *qs, const char *sort,
                && (rank || strcmp (sort, "relevance") == 0);
 
   struct buf sql = BUF_INIT;
-  buf_printf (&sql, "SELECT %s, %s FROM articles a", store_select_cols,
-              score ? "-r.score" : "NULL");
+  buf_printf (&sql, "SELECT %s, %s, CASE WHEN a.cluster IS NULL THEN 0"
+              " ELSE (SELECT count(*) FROM versions v"
+              " WHERE v.original = a.cluster) END FROM articles a",
+              store_select_cols, score ? "-r.score" : "NULL");
   if (score)
     /* LEFT: a hit may match through metadata alone ("x OR outlet:y"). */
     buf_adds (&sql, " LEFT JOIN (SELECT rowid AS id, bm25(fts, 10.0, 1.0) AS score"

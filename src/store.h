@@ -30,6 +30,31 @@
      pending_state(path TEXT PRIMARY KEY, read, bookmark): state carried
          over a rebuild, reattached by path when an indexing run finishes
 
+   Reprints (store-reprints.c; see minhash.h and cluster.h for the method):
+     articles.front: the headline as printed, the dek and the captions,
+         joined by "\n\n" (article_front), NULL if none; with the body it
+         makes the text versions are compared on (article_compare_text)
+     articles.cluster: the id of the cluster's original (its probable
+         first publication), NULL for an article in no cluster
+     sigs(id INTEGER PRIMARY KEY -- articles.id --, sig -- minhash blob of
+         the clean body --, pending -- 1 until verified against its
+         candidates)
+     bands(band, key, id): one row per LSH band key of each signature,
+         primary key (band, key, id) for the lookup of candidates
+     pairs(a, b -- article ids, a < b --, similarity, reprint): every
+         candidate pair verified on the texts, failed ones included
+         (evidence against merging clusters)
+     versions(id INTEGER PRIMARY KEY, original, rank -- 0 for the original,
+         then by date --, similarity, added, removed, changed -- words, of
+         the word diff against the original): one row per cluster member,
+         kept while neither text changes
+     meta "reprints_sign", "reprints_verify", "reprints_cluster": the
+         parameters they were made with; "reprints_dirty": present while
+         the clusters do not reflect the pairs (set in the same transaction
+         as any change; cleared by the transaction that rebuilds them)
+   An article that changes or goes loses its signature, band keys, pairs
+   and versions rows in the same transaction.
+
    Concurrency: one writer at a time (the indexer holds a lock file next to
    the index, see indexer.h) and any number of readers; a busy timeout makes
    them wait rather than fail.  A struct store is used by one thread at a
@@ -37,7 +62,9 @@
 #ifndef BYLINE_STORE_H
 #define BYLINE_STORE_H
 
+#include <signal.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <sqlite3.h>
@@ -46,7 +73,7 @@
 
 struct article;
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_APPLICATION_ID 0x42594c4e     /* "BYLN" */
 
 /* store_open flags. */
@@ -162,7 +189,9 @@ enum store_col
   STORE_COL_HEADLINE_DERIVED, STORE_COL_DATE, STORE_COL_DATE_PREC,
   STORE_COL_OUTLET, STORE_COL_AGENCY, STORE_COL_AUTHORS, STORE_COL_WORDS,
   STORE_COL_CLUSTER,
-  STORE_COL_SCORE       /* -bm25 (higher is better); NULL when unranked */
+  STORE_COL_SCORE,      /* -bm25 (higher is better); NULL when unranked */
+  STORE_COL_VERSIONS    /* versions of its story (cluster members), 0 when
+                           it is in no cluster */
 };
 
 /* Prepares the listing of the articles that match 'qs' (NULL: all).
@@ -176,6 +205,90 @@ enum store_col
 sqlite3_stmt *store_select (struct store *s, const struct query_sql *qs,
                             const char *sort, bool reverse, bool ranked,
                             int64_t limit, char **cause);
+
+/* ---- reprints (store-reprints.c) ------------------------------------------ */
+
+struct minhash_sig;
+struct reprint_params;
+
+/* Sets the parameters of reprint detection and compares them with those
+   the index was made with: new signing parameters drop every signature,
+   band key and pair (the articles are signed again by
+   store_reprints_update), new verification parameters drop the pairs, new
+   clustering parameters only make the clusters stale.  Call it in a
+   transaction before writing signatures.  0 or -1 with *cause. */
+int store_reprints_params (struct store *s, const struct reprint_params *p,
+                           char **cause);
+
+/* Stores the signature of article 'id' (just inserted or updated, in the
+   same transaction) and its band keys, pending verification.  A signature
+   made with other parameters is ignored (the article is signed again
+   later).  0 or -1. */
+int store_put_signature (struct store *s, int64_t id,
+                         const struct minhash_sig *sig, char **cause);
+
+/* Whether the clusters are not up to date (an interrupted run). */
+bool store_reprints_stale (struct store *s);
+
+struct store_reprints_stats
+{
+  size_t signed_n;           /* articles signed from their stored body */
+  size_t verified;           /* candidate pairs verified */
+  size_t clusters;
+  size_t diffed;             /* versions diffed against their original */
+};
+
+/* Brings the reprints up to date, outside any transaction: signs the
+   articles that have no signature, verifies each pending signature against
+   the articles sharing a band key with it (only those: linear), then, if
+   anything changed, rebuilds the clusters from all stored pairs
+   (cluster_build) and writes articles.cluster and versions (a member is
+   diffed against its original only when it has no row for that original).
+   Signing and verifying commit every few hundred articles and stop between
+   batches when *stop (may be NULL) becomes non-zero; the clustering is one
+   transaction.  Whatever the interruptions, the result is that of one
+   uninterrupted run.  Returns 0, 1 when stopped, -1 with *cause. */
+int store_reprints_update (struct store *s, const volatile sig_atomic_t *stop,
+                           struct store_reprints_stats *rs, char **cause);
+
+/* One version of a story: a member of a cluster. */
+struct store_version
+{
+  int64_t cluster;           /* the original's id */
+  int64_t id;
+  char *path, *headline, *date, *outlet, *agency;  /* NULL when unknown */
+  double similarity;         /* to the original (1 for the original) */
+  int64_t added, removed, changed;  /* words, against the original */
+};
+
+/* The versions of the story of article 'id', the original first, then by
+   date; *n is 0 when the article is in no cluster.  0 or -1 with *cause;
+   free *v with store_versions_free. */
+int store_versions (struct store *s, int64_t id, struct store_version **v,
+                    size_t *n, char **cause);
+void store_versions_free (struct store_version *v, size_t n);
+
+/* Called with the versions of one cluster (borrowed: valid during the
+   call), the original first; a non-zero return stops the walk. */
+typedef int (*store_cluster_fn) (const struct store_version *v, size_t n,
+                                 void *arg);
+
+/* Calls fn for each cluster, newest original first, with the original and
+   the members whose similarity to it is at least 'min_similarity' (a
+   cluster left with its original alone is not reported).  Returns 0, what
+   fn returned, or -1 with *cause. */
+int store_each_cluster (struct store *s, double min_similarity,
+                        store_cluster_fn fn, void *arg, char **cause);
+
+/* The text article 'id' is compared on (article_compare_text of its front
+   matter and body) in *text (len *len) and its path in *path; the caller
+   frees both.  0, 1 when there is no such article, -1 with *cause. */
+int store_compare_text (struct store *s, int64_t id, char **text,
+                        size_t *len, char **path, char **cause);
+
+/* The id of the article at 'path' (relative to the collection), 0 when
+   none, -1 with *cause. */
+int64_t store_find_article (struct store *s, const char *path, char **cause);
 
 /* Writes the keys every JSON listing has (id, path, headline,
    headline_derived, date, date_precision, outlet, agency, authors as an

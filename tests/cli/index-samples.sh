@@ -35,13 +35,16 @@ expect_eq "--quiet prints nothing" "" "$("$BYLINE" index --quiet -C "$coll" 2>&1
 expect_eq "list exit status" 0 $?
 expect_eq "list: 5 lines" 5 "$(wc -l < "$SCRATCH/list")"
 expect_eq "list: nothing on stderr" "" "$(cat "$SCRATCH/err")"
-expect_match "list: 001 line" '^2021-03-31  The Independent +US, China consulted on safety as their crafts headed to Mars$' "$(cat "$SCRATCH/list")"
+expect_match "list: 001 line" '^2021-03-31  The Independent  ×2  US, China consulted on safety as their crafts headed to Mars$' "$(cat "$SCRATCH/list")"
+# The story in two versions is marked on both, and only there.
+expect_eq "list: two rows marked ×2" 2 "$(grep -c '  ×2  ' "$SCRATCH/list")"
 # Undated articles count as the oldest.
 expect_match "list: undated last" '^-  ' "$(tail -n 1 "$SCRATCH/list")"
 expect_match "list: then the oldest" '^2014' "$(tail -n 2 "$SCRATCH/list" | head -n 1)"
 # Columns line up: the headline column starts at the same place on every line
-# that has an outlet (all widths here are ASCII).
-cols=$(awk -F'  +' 'NF >= 3 { print index($0, $3) }' "$SCRATCH/list" | sort -u | wc -l)
+# that has an outlet (all widths here are ASCII once the two-column "×2"
+# marks are spaces).
+cols=$(sed 's/×2/  /' "$SCRATCH/list" | awk -F'  +' 'NF >= 3 { print index($0, $3) }' | sort -u | wc -l)
 expect_eq "list: aligned headline column" 1 "$cols"
 
 # list --json: valid JSON Lines with the documented keys.
@@ -55,8 +58,8 @@ expect_eq "list --json: paths are relative" \
 	"000_a9864a11cced52c0.txt 001_ba268a7cdc32d459.txt 002_627ae5fae44a2e15.txt 003_b83eedb220476ed3.txt sub/004_1cd7caf796a3157a.txt" \
 	"$(jq -r .path "$SCRATCH/json" | sort | tr '\n' ' ' | sed 's/ $//')"
 expect_eq "list --json: 001 metadata" \
-	'"The Independent" "AP" "2021-03-31T04:15-04:00" "minute" null []' \
-	"$(jq -c 'select(.path | startswith("001")) | [.outlet, .agency, .date, .date_precision, .cluster, .authors] | .[]' "$SCRATCH/json" | tr '\n' ' ' | sed 's/ $//')"
+	'"The Independent" "AP" "2021-03-31T04:15-04:00" "minute" true []' \
+	"$(jq -c 'select(.path | startswith("001")) | [.outlet, .agency, .date, .date_precision, .cluster == .id, .authors] | .[]' "$SCRATCH/json" | tr '\n' ' ' | sed 's/ $//')"
 expect_eq "list --json: words are numbers" true "$(jq -s 'all(.words | type == "number" and . > 50)' "$SCRATCH/json")"
 
 # list --skipped
