@@ -512,12 +512,15 @@ text_unplain_bytes (uint64_t w)
 
 /* Pass 2: line ends, controls, escape sequences and bidi controls, on valid
    UTF-8.  \f and \v become \n like U+2028 and U+2029: they separate text,
-   and removing them would join the words on either side. */
-static void
+   and removing them would join the words on either side.  Returns whether
+   NFC may change the result: false when every character kept is
+   text_nfc_stable (then pass 3 has nothing to do). */
+static bool
 text_clean (const uint8_t *s, size_t n, struct buf *out,
             struct text_decode_info *info)
 {
   size_t i = 0, run = 0;
+  bool unstable = false;
   while (i < n)
     {
       if (i + 8 <= n)
@@ -544,6 +547,7 @@ text_clean (const uint8_t *s, size_t n, struct buf *out,
           if (uc > 0x9f && !text_is_bidi_control (uc)
               && uc != 0x2028 && uc != 0x2029)
             {
+              unstable |= !text_nfc_stable (uc);
               i += k;
               continue;
             }
@@ -576,6 +580,7 @@ text_clean (const uint8_t *s, size_t n, struct buf *out,
       run = i;
     }
   buf_add (out, s + run, n - run);
+  return unstable;
 }
 
 /* ---- NFC --------------------------------------------------------------- */
@@ -679,11 +684,12 @@ text_decode (const void *bytes, size_t n, size_t *len,
   struct buf tmp = BUF_INIT, out = BUF_INIT;
   size_t m;
   const uint8_t *u = text_to_utf8 (bytes ? bytes : "", n, &m, &tmp, info);
-  text_clean (u, m, &out, info);
+  bool unstable = text_clean (u, m, &out, info);
   buf_free (&tmp);
   if (out.data == NULL)
     buf_add (&out, "", 0);
-  text_nfc (&out);
+  if (unstable)
+    text_nfc (&out);
   if (len)
     *len = out.len;
   return buf_steal (&out);
