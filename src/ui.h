@@ -124,6 +124,10 @@ void view_reader_mark (struct view *v, const struct strv *terms,
 struct view *view_diff_new (struct ui *ui, struct article *a,
                             const char *a_name, struct article *b,
                             const char *b_name);
+/* The versions of the story of article 'id' (its reprint cluster) from
+   the index 's' (borrowed: the list's); NULL, with a message, when it has
+   no other version. */
+struct view *view_versions_new (struct ui *ui, struct store *s, int64_t id);
 /* The articles of the index, one per row, fetched as they come into view.
    Takes over 's'; 'root' is the collection's directory. */
 struct view *view_list_new (struct ui *ui, struct store *s, const char *root);

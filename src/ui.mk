@@ -11,6 +11,7 @@ libbyline_a_SOURCES += \
 	src/view-reader.c \
 	src/view-list.c \
 	src/view-diff.c \
+	src/view-versions.c \
 	src/cmd-reader.c
 EXTRA_DIST += src/actions.def
 
@@ -34,6 +35,7 @@ TUI_TESTS = \
 	tests/tui/reader-nocolor.sh \
 	tests/tui/reader-list.sh \
 	tests/tui/reader-config.sh \
-	tests/tui/reader-suspend.sh
+	tests/tui/reader-suspend.sh \
+	tests/tui/reader-versions.sh
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh

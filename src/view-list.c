@@ -29,14 +29,8 @@ struct list_row
 {
   int64_t id;
   char *date, *outlet, *headline;   /* decoded text from the index */
-  int64_t cluster;                  /* 0: none */
+  int64_t versions;                 /* of its story; 0: in no cluster */
   bool read, bookmark;
-};
-
-struct list_cluster
-{
-  int64_t cluster;
-  int64_t n;
 };
 
 static const char *const list_sorts[] = { "date", "outlet", "headline",
@@ -58,7 +52,9 @@ struct list
   bool reverse;
   sqlite3_stmt *st;             /* NULL once stepped to the end */
   int64_t *ids;
-  size_t n_ids, ids_alloc;
+  int64_t *versions;            /* STORE_COL_VERSIONS of each id */
+  size_t n_ids, ids_alloc, versions_alloc;
+  bool any_versions;            /* some row has versions: show the column */
   int64_t count;
   struct strv term_words;       /* query_terms */
   struct highlight terms;
@@ -66,9 +62,6 @@ struct list
   struct list_row *rows;        /* the rows drawn last */
   size_t n_rows;
   sqlite3_stmt *row_st;
-
-  struct list_cluster *clusters;
-  size_t n_clusters;
 
   size_t cur, top;
   int page;
@@ -105,44 +98,6 @@ list_column (sqlite3_stmt *st, int col)
   return xstrdup (s ? s : "");
 }
 
-/* Cluster sizes, once: one pass over the index. */
-static void
-list_load_clusters (struct list *l)
-{
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2 (store_db (l->store),
-                          "SELECT cluster, count(*) FROM articles"
-                          " WHERE cluster IS NOT NULL GROUP BY cluster"
-                          " HAVING count(*) > 1 ORDER BY cluster", -1, &st,
-                          NULL) != SQLITE_OK)
-    return;
-  size_t alloc = 0;
-  while (sqlite3_step (st) == SQLITE_ROW)
-    {
-      l->clusters = xgrow (l->clusters, &alloc, l->n_clusters + 1,
-                           sizeof *l->clusters);
-      l->clusters[l->n_clusters++] = (struct list_cluster) {
-        sqlite3_column_int64 (st, 0), sqlite3_column_int64 (st, 1) };
-    }
-  sqlite3_finalize (st);
-}
-
-static int64_t
-list_versions (const struct list *l, int64_t cluster)
-{
-  size_t lo = 0, hi = l->n_clusters;
-  while (lo < hi)
-    {
-      size_t mid = (lo + hi) / 2;
-      if (l->clusters[mid].cluster < cluster)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo < l->n_clusters && l->clusters[lo].cluster == cluster
-    ? l->clusters[lo].n : 0;
-}
-
 static bool
 list_fetch_row (struct list *l, int64_t id, struct list_row *r)
 {
@@ -151,7 +106,7 @@ list_fetch_row (struct list *l, int64_t id, struct list_row *r)
   if (l->row_st == NULL
       && sqlite3_prepare_v2 (store_db (l->store),
                              "SELECT a.headline, a.date, a.date_prec,"
-                             " coalesce(a.outlet, a.agency), a.cluster,"
+                             " coalesce(a.outlet, a.agency), 0,"
                              " coalesce(s.read, 0), coalesce(s.bookmark, 0)"
                              " FROM articles a LEFT JOIN state s"
                              " ON s.id = a.id WHERE a.id = ?", -1,
@@ -174,7 +129,6 @@ list_fetch_row (struct list *l, int64_t id, struct list_row *r)
   else
     r->date = xstrdup ("");
   r->outlet = list_column (l->row_st, 3);
-  r->cluster = sqlite3_column_int64 (l->row_st, 4);
   r->read = sqlite3_column_int (l->row_st, 5) != 0;
   r->bookmark = sqlite3_column_int (l->row_st, 6) != 0;
   sqlite3_reset (l->row_st);
@@ -201,6 +155,12 @@ list_need (struct list *l, size_t need)
           break;
         }
       l->ids = xgrow (l->ids, &l->ids_alloc, l->n_ids + 1, sizeof *l->ids);
+      l->versions = xgrow (l->versions, &l->versions_alloc, l->n_ids + 1,
+                           sizeof *l->versions);
+      l->versions[l->n_ids] = sqlite3_column_int64 (l->st,
+                                                    STORE_COL_VERSIONS);
+      if (l->versions[l->n_ids] > 1)
+        l->any_versions = true;
       l->ids[l->n_ids++] = sqlite3_column_int64 (l->st, STORE_COL_ID);
     }
 }
@@ -336,9 +296,9 @@ list_draw_row (struct list *l, const struct list_row *row, bool sel, int y,
     draw_str (stdscr, y, x, MIN (outlet_cols, end - x), row->outlet,
               (sel ? base : colour_attr (COLOUR_OUTLET)) | unread);
   x += outlet_cols + 1;
-  if (l->n_clusters)
+  if (l->any_versions)
     {
-      int64_t n = row->cluster ? list_versions (l, row->cluster) : 0;
+      int64_t n = row->versions;
       if (n > 1 && x < end)
         {
           char *v = xasprintf ("[%lld]", (long long) n);
@@ -399,6 +359,7 @@ list_draw_rows (struct list *l, struct rect r)
         }
       struct list_row *row = &l->rows[l->n_rows++];
       list_row_for (l, l->ids[i], old, n_old, row);
+      row->versions = l->versions[i];
       list_draw_row (l, row, i == l->cur, r.y + y, r);
     }
   for (size_t i = 0; i < n_old; i++)
@@ -875,6 +836,15 @@ list_action (struct view *v, enum action a)
     case ACT_DIFF:
       list_diff (l);
       return true;
+    case ACT_VERSIONS:
+      if (l->cur < l->n_ids)
+        {
+          struct view *vv = view_versions_new (v->ui, l->store,
+                                               l->ids[l->cur]);
+          if (vv)
+            ui_push (v->ui, vv);
+        }
+      return true;
     case ACT_TOGGLE_SPLIT:
       l->split = !l->split;
       if (!l->split && l->pane)
@@ -927,7 +897,7 @@ list_free (struct view *v)
   strv_free (&l->term_words);
   highlight_free (&l->terms);
   free (l->ids);
-  free (l->clusters);
+  free (l->versions);
   store_close (l->store);
   free (l->root);
   free (l->root_shown);
@@ -954,7 +924,6 @@ view_list_new (struct ui *ui, struct store *s, const char *root)
   l->root_shown = name_display (root);
   l->page = 1;
   l->count = -1;
-  list_load_clusters (l);
   list_requery (l);
   return &l->v;
 }

@@ -551,6 +551,7 @@ reader_action (struct view *v, enum action a)
     case ACT_TOGGLE_BOOKMARK:
     case ACT_MARK:
     case ACT_DIFF:
+    case ACT_VERSIONS:
       /* The list below knows the article: it is its selected row. */
       if (ui->depth >= 2 && ui_top (ui) == v)
         {
