@@ -12,6 +12,7 @@ int cmd_index (int argc, char **argv);
 int cmd_list (int argc, char **argv);
 int cmd_search (int argc, char **argv);
 int cmd_reprints (int argc, char **argv);
+int cmd_diff (int argc, char **argv);
 
 /* Prints "Try 'byline CMD --help'." on stderr and returns 2. */
 int cmd_usage_error (const char *cmd);

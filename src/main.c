@@ -20,6 +20,7 @@ static const struct command commands[] = {
   { "list", cmd_list, N_("list the articles of the index, or those matching a query") },
   { "search", cmd_search, N_("search the index: ranked hits with snippets") },
   { "reprints", cmd_reprints, N_("list the stories found in several versions") },
+  { "diff", cmd_diff, N_("compare two versions of an article word by word") },
 };
 
 static void

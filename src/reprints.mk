@@ -8,7 +8,7 @@ libbyline_a_SOURCES += \
 	src/wdiff-render.c \
 	src/store-int.h src/store-reprints.c \
 	src/config-reprints.c src/config-reprints.h \
-	src/cmd-reprints.c
+	src/cmd-reprints.c src/cmd-diff.c
 
 check_PROGRAMS += tests/unit/test-minhash tests/unit/test-cluster \
 	tests/unit/test-wdiff
@@ -24,6 +24,7 @@ tests_unit_test_wdiff_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test-minhash tests/unit/test-cluster tests/unit/test-wdiff
 
 REPRINTS_CLI_TESTS = \
-	tests/cli/reprints-samples.sh
+	tests/cli/reprints-samples.sh \
+	tests/cli/diff-samples.sh
 TESTS += $(REPRINTS_CLI_TESTS)
 EXTRA_DIST += $(REPRINTS_CLI_TESTS)

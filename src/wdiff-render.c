@@ -206,6 +206,8 @@ wdiff_layout_side (const struct wdiff *d, int width, enum wdiff_style style,
       enum wdiff_attr gattr = WDIFF_ATTR_NONE;
       if (pr->right < 0)
         lg = '-', gattr = WDIFF_ATTR_GUTTER_DEL;
+      else if (pr->echo)
+        lg = '-', rg = '=', gattr = WDIFF_ATTR_GUTTER_DEL;
       else if (pr->left < 0)
         rg = '+', gattr = WDIFF_ATTR_GUTTER_INS;
       else if (pr->moved)
@@ -326,6 +328,16 @@ wdiff_render_inline (const struct wdiff *d, enum wdiff_style style,
           /* TRANSLATORS: before a paragraph that the newer text has
              elsewhere; %td is its number in the older text. */
           buf_printf (out, _("(moved from paragraph %td)"), pr->left + 1);
+          buf_addc (out, '\n');
+        }
+      else if (pr->echo)
+        {
+          /* TRANSLATORS: before a paragraph that only the older text has
+             (a caption, say) but that repeats most of one the newer text
+             has elsewhere, here diffed against it; %td is that one's
+             number in the newer text. */
+          buf_printf (out, _("(only in the older text; compared with "
+                             "paragraph %td of the newer)"), pr->right + 1);
           buf_addc (out, '\n');
         }
       size_t a_end = SIZE_MAX, b_end = SIZE_MAX;

@@ -760,6 +760,48 @@ para_gaps (const struct bag *L, size_t nl, const struct bag *R, size_t nr,
     }
 }
 
+#define ECHO_MIN 0.6             /* share of the right paragraph's weight */
+#define ECHO_MIN_WORDS 6
+
+/* A deleted left paragraph that contains most of a right paragraph already
+   aligned elsewhere (a photo caption repeating a sentence of the body, a
+   dek repeating the lead) echoes it: echo[p] is that paragraph, else -1.
+   Only left paragraphs: a pair shows the left text against the right. */
+static void
+para_echoes (const struct bag *L, size_t nl, const struct bag *R, size_t nr,
+             const ptrdiff_t *ml, ptrdiff_t *echo)
+{
+  for (size_t i = 0; i < nl; i++)
+    {
+      echo[i] = -1;
+      if (ml[i] >= 0 || nl * nr > 65536)
+        continue;
+      double best = ECHO_MIN;
+      for (size_t j = 0; j < nr; j++)
+        {
+          const struct bag *x = &L[i], *y = &R[j];
+          size_t words = 0;
+          for (size_t k = 0; k < y->n; k++)
+            words += y->v[k].count;
+          if (y->mass <= 0 || words < ECHO_MIN_WORDS)
+            continue;
+          double common = 0;
+          for (size_t a = 0, b = 0; a < x->n && b < y->n;)
+            if (x->v[a].key < y->v[b].key)
+              a++;
+            else if (x->v[a].key > y->v[b].key)
+              b++;
+            else
+              {
+                common += MIN (x->v[a].count, y->v[b].count) * y->v[b].w;
+                a++, b++;
+              }
+          if (common / y->mass >= best)
+            best = common / y->mass, echo[i] = (ptrdiff_t) j;
+        }
+    }
+}
+
 /* ======================================================================
    Word ops inside an aligned pair.
    ====================================================================== */
@@ -880,8 +922,10 @@ run_range (const struct side *sd, ptrdiff_t p, size_t t0, size_t t1,
   *len = sd->ws.v[t1 - 1].off + sd->ws.v[t1 - 1].len - *off;
 }
 
+/* 'echo': p is deleted, and diffed against q (aligned elsewhere) only for
+   reading; the summary counts p as removed. */
 static void
-run_pair (struct run *r, ptrdiff_t p, ptrdiff_t q, bool moved)
+run_pair (struct run *r, ptrdiff_t p, ptrdiff_t q, bool moved, bool echo)
 {
   struct wdiff *d = r->d;
   size_t a0 = p < 0 ? 0 : r->A.first[p], a1 = p < 0 ? 0 : r->A.first[p + 1];
@@ -919,6 +963,7 @@ run_pair (struct run *r, ptrdiff_t p, ptrdiff_t q, bool moved)
   pr->left = p;
   pr->right = q;
   pr->moved = moved;
+  pr->echo = echo;
   pr->similarity = aw + bw ? 2.0 * eqw / (aw + bw) : (p >= 0 && q >= 0);
   pr->op = d->n_ops;
   pr->n_ops = r->o.n;
@@ -934,6 +979,8 @@ run_pair (struct run *r, ptrdiff_t p, ptrdiff_t q, bool moved)
       op->a_words = run_words (&r->A, t->a0, t->a1);
       op->b_words = run_words (&r->B, t->b0, t->b1);
       struct wdiff_summary *s = &d->sum;
+      if (echo)
+        continue;
       switch (op->kind)
         {
         case WDIFF_EQUAL:
@@ -955,7 +1002,12 @@ run_pair (struct run *r, ptrdiff_t p, ptrdiff_t q, bool moved)
           break;
         }
     }
-  if (p < 0)
+  if (echo)
+    {
+      d->sum.words_removed += aw;
+      d->sum.paras_removed++;
+    }
+  else if (p < 0)
     d->sum.paras_added++;
   else if (q < 0)
     d->sum.paras_removed++;
@@ -997,6 +1049,8 @@ wdiff_run (const char *a, size_t alen, const char *b, size_t blen,
   bool *moved = xmalloc ((nr + 1) * sizeof *moved);
   para_align (c, nc, nl, nr, prm, ml, mr, moved);
   para_gaps (bags, nl, bags + nl, nr, ml, mr, moved);
+  ptrdiff_t *echo = xmalloc ((nl + 1) * sizeof *echo);
+  para_echoes (bags, nl, bags + nl, nr, ml, echo);
   free (c);
   for (size_t i = 0; i < nl + nr; i++)
     free (bags[i].v);
@@ -1010,22 +1064,23 @@ wdiff_run (const char *a, size_t alen, const char *b, size_t blen,
     {
       if (q < nr && (mr[q] < 0 || moved[q]))
         {
-          run_pair (&r, mr[q], (ptrdiff_t) q, moved[q]);
+          run_pair (&r, mr[q], (ptrdiff_t) q, moved[q], false);
           continue;
         }
       size_t stop = q < nr ? (size_t) mr[q] : nl;
       for (; p < stop; p++)
         if (ml[p] < 0)
-          run_pair (&r, (ptrdiff_t) p, -1, false);
+          run_pair (&r, (ptrdiff_t) p, echo[p], false, echo[p] >= 0);
       if (q < nr)
         {
-          run_pair (&r, (ptrdiff_t) p, (ptrdiff_t) q, false);
+          run_pair (&r, (ptrdiff_t) p, (ptrdiff_t) q, false, false);
           p++;
         }
     }
   free (ml);
   free (mr);
   free (moved);
+  free (echo);
   free (r.m);
   free (r.o.v);
 

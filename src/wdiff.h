@@ -52,6 +52,12 @@ struct wdiff_pair
 {
   ptrdiff_t left, right;
   bool moved;                 /* aligned out of order */
+  bool echo;                  /* the left paragraph exists on the left only
+                                 but contains most of the right one, which
+                                 is aligned elsewhere too (a caption or dek
+                                 repeating a sentence of the body): diffed
+                                 against it for reading; the summary counts
+                                 the left paragraph as removed */
   double similarity;          /* words: 2*equal / (left + right), [0,1] */
   size_t op, n_ops;           /* its ops: ops[op .. op+n_ops) */
 };
@@ -161,7 +167,8 @@ struct wdiff_lines
 /* Side-by-side layout in 'width' columns (at least 13): every line is
    exactly 2*col+3 columns wide, where col = (width-3)/2: a left column of
    col, " | ", a right column of col.  Each column is a 2-column gutter
-   ("- " left only, "+ " right only, "~ " moved, "! " edited, "  " same)
+   ("- " left only, "+ " right only, "~ " moved, "! " edited, "  " same;
+   an echo pair has "- " on the left and "= " on the right)
    then the paragraph wrapped with text_wrap.  Widths come from
    text_width (wide characters count 2).  PLAIN marks deletions in the
    left column with [- -] and insertions in the right with {+ +}; ANSI

@@ -497,10 +497,17 @@ test_samples (void **state)
   wdiff_free (&d);
 
   /* The whole of 000 (caption first) against 001's body: the caption is
-     deleted, the rest aligned. */
+     deleted (the summary says so), but as it repeats 001's second
+     paragraph it is shown against it (an echo): "boats" -> "crafts".  The
+     rest is aligned. */
   diff (s0, b1, &d);
   assert_int_equal (d.sum.paras_removed, 1);
-  assert_int_equal (d.pairs[0].right, -1);
+  assert_int_equal (d.pairs[0].left, 0);
+  assert_true (d.pairs[0].echo);
+  assert_int_equal (d.pairs[0].right, 1);
+  assert_true (has_replace (&d, "boats", "crafts"));
+  for (size_t i = 1; i < d.n_pairs; i++)
+    assert_false (d.pairs[i].echo);
   assert_int_equal (d.sum.paras_moved, 0);
   wdiff_free (&d);
 
