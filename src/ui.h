@@ -115,6 +115,10 @@ struct view *view_help_new (struct ui *ui);
    index). */
 struct view *view_reader_new (struct ui *ui, struct article *a,
                               const char *path, const char *file);
+/* Adds a field to the reader's metadata ('label' as translated, with its
+   colon), after the authors. */
+void view_reader_field (struct view *v, const char *label,
+                        const char *value);
 /* Highlights 'terms' (text_fold forms, as query_terms gives them) as the
    reader's search, named 'text' in messages. */
 void view_reader_mark (struct view *v, const struct strv *terms,

@@ -538,6 +538,19 @@ list_reader (struct list *l, int64_t id)
   char *file = xasprintf ("%s/%s", l->root, rel);
   char *shown = name_display (rel);
   struct view *v = view_reader_new (l->v.ui, &a, shown, file);
+  int64_t versions = 0;
+  for (size_t i = 0; i < l->n_ids; i++)
+    if (l->ids[i] == id)
+      versions = l->versions[i];
+  if (versions > 1)
+    {
+      /* TRANSLATORS: in the reader's metadata: how many versions the
+         story has and the key that lists them. */
+      char *t = xasprintf (_("%lld (press V to compare them)"),
+                           (long long) versions);
+      view_reader_field (v, _("Versions:"), t);
+      free (t);
+    }
   if (l->term_words.n)
     view_reader_mark (v, &l->term_words, l->query);
   free (shown);

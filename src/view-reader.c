@@ -50,6 +50,7 @@ struct reader
   struct reader_block *blocks;
   size_t n_blocks, blocks_alloc;
   struct strv owned;
+  struct strv extra;            /* more fields: label, value, label, ... */
   int label_cols;
 
   struct reader_line *lines;
@@ -123,6 +124,9 @@ reader_header (struct reader *r)
   for (size_t i = 0; i < ARRAY_SIZE (labels); i++)
     r->label_cols = MAX (r->label_cols,
                          text_width (labels[i], strlen (labels[i])));
+  for (size_t i = 0; i + 1 < r->extra.n; i += 2)
+    r->label_cols = MAX (r->label_cols, text_width (r->extra.v[i],
+                                                    strlen (r->extra.v[i])));
 
   const char *h = a->headline && *a->headline ? a->headline : NULL;
   if (h)
@@ -148,6 +152,9 @@ reader_header (struct reader *r)
         }
       reader_add_owned (r, authors_l, buf_steal (&names), COLOUR_META);
     }
+  for (size_t i = 0; i + 1 < r->extra.n; i += 2)
+    reader_add_block (r, r->extra.v[i], r->extra.v[i + 1],
+                      strlen (r->extra.v[i + 1]), COLOUR_META, false);
   if (r->path)
     reader_add_block (r, file_l, r->path, strlen (r->path), COLOUR_META,
                       false);
@@ -582,6 +589,7 @@ reader_free (struct view *v)
   article_free (&r->a);
   free (r->path);
   free (r->file);
+  strv_free (&r->extra);
   free (r->blocks);
   strv_free (&r->owned);
   free (r->lines);
@@ -600,6 +608,17 @@ static const struct view_ops reader_ops = {
   .click = NULL,
   .free = reader_free,
 };
+
+void
+view_reader_field (struct view *v, const char *label, const char *value)
+{
+  struct reader *r = (struct reader *) v;
+  strv_add (&r->extra, label);
+  strv_add (&r->extra, value);
+  size_t top = r->top;
+  reader_build (r);
+  r->top = top;
+}
 
 void
 view_reader_mark (struct view *v, const struct strv *terms, const char *text)

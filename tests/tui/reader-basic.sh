@@ -38,9 +38,9 @@ tui_expect "reader: end" "\[article\] 100%"
 
 # The original text, boilerplate included, and back.
 tui_keys o
-tui_expect "original: boilerplate" "Your support helps us to tell the story"
+tui_expect "original: boilerplate" "Stay up to date with notifications"
 tui_keys o
-tui_expect_gone "clean again" "Your support helps us"
+tui_expect_gone "clean again" "Stay up to date with notifications"
 
 # Help: every action of actions.def, with its key.
 tui_resize 100 60

@@ -25,8 +25,13 @@ tui_keys q
 # From the reader too; an article in no story says so.
 tui_keys g Enter V
 tui_expect "no versions" "this article has no other version"
-tui_keys q j V
-tui_expect "V from the list on 000" "2 versions of"
+expect_no_match "no versions field" "Versions:" "$SCREEN"
+tui_keys q j Enter
+tui_expect "versions field" "Versions: +2 \(press V to compare them\)"
+tui_keys V
+tui_expect "V from the reader" "2 versions of"
+tui_keys q q j V
+tui_expect "V from the list on 001" "2 versions of"
 tui_keys Q
 expect_eq "exit status" 0 "$(tui_exit_status)"
 finish
