@@ -376,7 +376,8 @@ store_rp_candidates (struct store *s, int64_t id, int64_t **out, size_t *n,
     }
   free (set);
   free (keys);
-  qsort (*out, *n, sizeof **out, store_rp_cmp_i64);
+  if (*n > 1)
+    qsort (*out, *n, sizeof **out, store_rp_cmp_i64);
   return r == 0 ? 1 : -1;
 }
 
@@ -853,12 +854,17 @@ static const char store_versions_sql[] =
   " v.similarity, v.added, v.removed, v.changed FROM versions v"
   " JOIN articles a ON a.id = v.id";
 
+static char *
+store_version_text (sqlite3_stmt *st, int col)
+{
+  const char *t = (const char *) sqlite3_column_text (st, col);
+  return t ? xstrdup (t) : NULL;
+}
+
 static void
 store_version_read (sqlite3_stmt *st, struct store_version *v)
 {
-  const char *t;
-#define STORE_V_TEXT(col) \
-  ((t = (const char *) sqlite3_column_text (st, col)) ? xstrdup (t) : NULL)
+#define STORE_V_TEXT(col) store_version_text (st, col)
   *v = (struct store_version) {
     .cluster = sqlite3_column_int64 (st, 0),
     .id = sqlite3_column_int64 (st, 1),
