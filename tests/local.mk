@@ -28,4 +28,4 @@ EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh \
 
 # The manual renders without warnings.
 TESTS += tests/cli/man.sh
-EXTRA_DIST += tests/cli/man.sh
+EXTRA_DIST += tests/cli/man.sh man/keys.sh

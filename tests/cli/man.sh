@@ -16,4 +16,9 @@ for c in $cmds; do
 		expect_match "man page documents '$c $opt'" -- "$opt" "$text"
 	done
 done
+
+# The KEYS section is the one man/keys.sh makes from the action table.
+want=$(sh "$top_srcdir/man/keys.sh" "$top_srcdir/src/actions.def")
+have=$(sed -n '/^\.\\" KEYS-BEGIN/,/^\.\\" KEYS-END/p' "$page" | sed '1d;$d')
+expect_eq "KEYS section matches src/actions.def (run man/keys.sh src/actions.def man/byline.1)" "$want" "$have"
 finish
