@@ -29,3 +29,7 @@ EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh \
 # The manual renders without warnings.
 TESTS += tests/cli/man.sh
 EXTRA_DIST += tests/cli/man.sh man/keys.sh
+
+# Messages in German, French and Chinese (po/*.po).
+TESTS += tests/cli/i18n.sh
+EXTRA_DIST += tests/cli/i18n.sh
