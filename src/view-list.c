@@ -322,9 +322,12 @@ list_draw_row (struct list *l, const struct list_row *row, bool sel, int y,
                                                  hits[k].tag) };
   size_t nq = highlight_find (&l->terms, row->headline, n, &hits, &alloc);
   spans = xrealloc (spans, (nh + nq + 1) * sizeof *spans);
+  /* In monochrome the cursor row is reversed like a search hit: there a
+     hit is underlined and bold instead, so it still stands out. */
+  attr_t hit = sel && colour_theme () == COLOUR_THEME_MONO
+    ? A_BOLD | A_UNDERLINE : colour_attr (COLOUR_SEARCH);
   for (size_t k = 0; k < nq; k++)
-    spans[nh + k] = (struct draw_span) { hits[k].off, hits[k].len,
-                                         colour_attr (COLOUR_SEARCH) };
+    spans[nh + k] = (struct draw_span) { hits[k].off, hits[k].len, hit };
   draw_text_spans (stdscr, y, x, end - x, row->headline, n, base | unread,
                    spans, nh + nq);
   free (spans);
@@ -604,6 +607,25 @@ list_diff_name (const struct article *a, const char *rel)
   return buf_steal (&b);
 }
 
+/* Puts in a's body what versions are compared on (store_compare_text):
+   deks and captions are edited too.  Keeps the body when it cannot. */
+static void
+list_compare_text (struct list *l, int64_t id, struct article *a)
+{
+  char *text = NULL, *path = NULL, *cause = NULL;
+  size_t len = 0;
+  if (store_compare_text (l->store, id, &text, &len, &path, &cause) == 0)
+    {
+      free (a->body);
+      a->body = text;
+      a->body_len = len;
+    }
+  else
+    free (text);
+  free (path);
+  free (cause);
+}
+
 static void
 list_diff (struct list *l)
 {
@@ -633,6 +655,8 @@ list_diff (struct list *l)
     }
   else
     {
+      list_compare_text (l, l->marked, &a);
+      list_compare_text (l, id, &b);
       char *na = list_diff_name (&a, ra), *nb = list_diff_name (&b, rb);
       ui_push (l->v.ui, view_diff_new (l->v.ui, &a, na, &b, nb));
       free (na);

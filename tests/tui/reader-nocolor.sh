@@ -50,4 +50,23 @@ TUI_ENV="NO_COLOR=1" check "--color=always wins" --color=always
 expect_match "--color=always: colours" "." "$(colours "$SCRATCH/attr")"
 check "default" 
 expect_match "default: colours" "." "$(colours "$SCRATCH/attr")"
+
+# A search hit on the list's cursor row: the row is reversed, so the hit
+# is underlined and bold (not reversed, like the hits on other rows).
+TUI_ENV="NO_COLOR=1" tui_start 120 30 "$SAMPLES"
+tui_expect "NO_COLOR list" "5 articles, by date"
+tui_keys /
+tui_text mars
+tui_keys Enter
+tui_expect "NO_COLOR list search" "search: mars"
+if tui_wait_attr "^$ESC\[[0-9;]*7m.*$ESC\[[0-9;]*4m($ESC\[[0-9;]*m)*Mars"; then
+	pass
+else
+	fail "NO_COLOR: the hit on the cursor row is not underlined:"
+	printf '%s\n' "$SCREEN" | cat -v | sed 's/^/  | /' >&2
+fi
+expect_no_match "NO_COLOR: no reversed hit on the cursor row" \
+	"^$ESC\[[0-9;]*7m.*$ESC\[7mMars" "$SCREEN"
+tui_keys Q
+tui_exit_status >/dev/null
 finish
