@@ -39,7 +39,7 @@
   C (TERM4,    "highlight4",  6, -1,  14, -1,  81,  -1, A_BOLD,   A_BOLD | A_UNDERLINE) \
   C (TERM5,    "highlight5",  3, -1,  11, -1, 221,  -1, A_BOLD,   A_BOLD | A_UNDERLINE) \
   C (TERM6,    "highlight6",  4, -1,  12, -1, 111,  -1, A_BOLD,   A_BOLD | A_UNDERLINE) \
-  C (DIFF_DEL, "diff-delete", 1, -1,   9, -1, 203, 52, A_NORMAL, A_DIM | A_UNDERLINE) \
+  C (DIFF_DEL, "diff-delete", 1, -1,   9, -1, 203, 52, A_UNDERLINE, A_DIM | A_UNDERLINE) \
   C (DIFF_INS, "diff-insert", 2, -1,  10, -1, 114, 22, A_BOLD,   A_BOLD | A_REVERSE) \
   C (DIFF_GUTTER, "diff-gutter", 3, -1, 11, -1, 179, -1, A_BOLD,  A_BOLD)
 

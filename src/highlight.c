@@ -18,7 +18,7 @@ highlight_add (struct highlight *h, const char *term, int tag)
   struct text_token *toks = NULL;
   size_t alloc = 0;
   size_t nt = text_tokenize (term, n, &toks, &alloc);
-  struct highlight_term t = { NULL, 0, prefix, tag };
+  struct highlight_term t = { NULL, NULL, 0, prefix, tag };
   size_t walloc = 0;
   struct buf f = BUF_INIT;
   for (size_t i = 0; i < nt; i++)
@@ -34,21 +34,67 @@ highlight_add (struct highlight *h, const char *term, int tag)
   buf_free (&f);
   free (toks);
   if (t.n_words == 0)
-    return false;
+    {
+      free (t.words);
+      return false;
+    }
+  size_t start = 0;
+  while (start < n && (term[start] == ' ' || term[start] == '\t'))
+    start++;
+  t.text = xstrndup (term + start, n + prefix - start);
   h->v = xgrow (h->v, &h->alloc, h->n + 1, sizeof *h->v);
   h->v[h->n++] = t;
   return true;
+}
+
+static void
+highlight_term_free (struct highlight_term *t)
+{
+  for (size_t k = 0; k < t->n_words; k++)
+    free (t->words[k]);
+  free (t->words);
+  free (t->text);
+}
+
+ptrdiff_t
+highlight_index (const struct highlight *h, const char *term)
+{
+  /* Folded the same way as the terms themselves. */
+  struct highlight probe = HIGHLIGHT_INIT;
+  ptrdiff_t found = -1;
+  if (!highlight_add (&probe, term, 0))
+    return -1;
+  const struct highlight_term *p = &probe.v[0];
+  for (size_t i = 0; i < h->n && found < 0; i++)
+    {
+      const struct highlight_term *t = &h->v[i];
+      if (t->n_words != p->n_words || t->prefix != p->prefix)
+        continue;
+      size_t k = 0;
+      while (k < t->n_words && strcmp (t->words[k], p->words[k]) == 0)
+        k++;
+      if (k == t->n_words)
+        found = (ptrdiff_t) i;
+    }
+  highlight_free (&probe);
+  return found;
+}
+
+void
+highlight_remove (struct highlight *h, size_t i)
+{
+  if (i >= h->n)
+    return;
+  highlight_term_free (&h->v[i]);
+  memmove (&h->v[i], &h->v[i + 1], (h->n - i - 1) * sizeof *h->v);
+  h->n--;
 }
 
 void
 highlight_free (struct highlight *h)
 {
   for (size_t i = 0; i < h->n; i++)
-    {
-      for (size_t k = 0; k < h->v[i].n_words; k++)
-        free (h->v[i].words[k]);
-      free (h->v[i].words);
-    }
+    highlight_term_free (&h->v[i]);
   free (h->v);
   h->v = NULL;
   h->n = h->alloc = 0;

@@ -15,6 +15,7 @@
 
 struct highlight_term
 {
+  char *text;            /* the term as given (trimmed), for messages */
   char **words;          /* text_fold forms */
   size_t n_words;
   bool prefix;
@@ -38,6 +39,11 @@ struct highlight_hit
 
 /* Adds a term.  Returns false (and adds nothing) when it has no word. */
 bool highlight_add (struct highlight *h, const char *term, int tag);
+/* The index of the first term that is 'term' (the same words after
+   folding, the same prefix mark), or -1. */
+ptrdiff_t highlight_index (const struct highlight *h, const char *term);
+/* Removes term i (0 <= i < h->n), keeping the others in order. */
+void highlight_remove (struct highlight *h, size_t i);
 void highlight_free (struct highlight *h);
 
 /* Replaces the contents of *hits (grown with xgrow, *alloc its capacity;

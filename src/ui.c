@@ -44,10 +44,37 @@ ui_free (struct ui *ui)
   memset (ui, 0, sizeof *ui);
 }
 
-void
+bool
 ui_add_term (struct ui *ui, const char *term)
 {
-  highlight_add (&ui->terms, term, (int) colour_term_role (ui->terms.n));
+  if (highlight_index (&ui->terms, term) >= 0)
+    return false;
+  /* The first colour free, so a term removed gives its colour back. */
+  size_t slot = ui->terms.n;
+  for (size_t c = COLOUR_N_TERMS; c-- > 0;)
+    {
+      size_t i = 0;
+      while (i < ui->terms.n
+             && ui->terms.v[i].tag != (int) colour_term_role (c))
+        i++;
+      if (i == ui->terms.n)
+        slot = c;
+    }
+  if (!highlight_add (&ui->terms, term, (int) colour_term_role (slot)))
+    return false;
+  ui->terms_gen++;
+  return true;
+}
+
+bool
+ui_remove_term (struct ui *ui, const char *term)
+{
+  ptrdiff_t i = highlight_index (&ui->terms, term);
+  if (i < 0)
+    return false;
+  highlight_remove (&ui->terms, (size_t) i);
+  ui->terms_gen++;
+  return true;
 }
 
 void
@@ -437,6 +464,54 @@ ui_mouse (struct ui *ui)
     }
 }
 
+/* h: a term to highlight everywhere, from the status line. */
+static void
+ui_highlight_add (struct ui *ui)
+{
+  char *t = prompt_read (ui, _("Highlight: "), NULL);
+  if (t == NULL || t[strspn (t, " \t")] == '\0')
+    ;
+  else if (highlight_index (&ui->terms, t) >= 0)
+    ui_message (ui, _("'%s' is already highlighted"), t);
+  else if (!ui_add_term (ui, t))
+    ui_error (ui, _("'%s' has no word to highlight"), t);
+  else
+    ui_message (ui, _("highlighting '%s'"), t);
+  free (t);
+}
+
+/* H: offers the terms highlighted (the last one typed in, the others
+   named in the prompt) and stops highlighting the one given. */
+static void
+ui_highlight_remove (struct ui *ui)
+{
+  const struct highlight *h = &ui->terms;
+  if (h->n == 0)
+    {
+      ui_message (ui, _("no term is highlighted"));
+      return;
+    }
+  struct buf names = BUF_INIT;
+  for (size_t i = 0; i < h->n; i++)
+    {
+      if (i)
+        buf_adds (&names, ", ");
+      buf_adds (&names, h->v[i].text);
+    }
+  /* TRANSLATORS: %s lists the highlighted terms, separated by commas. */
+  char *label = xasprintf (_("Stop highlighting (%s): "), names.data);
+  buf_free (&names);
+  char *t = prompt_read (ui, label, h->v[h->n - 1].text);
+  free (label);
+  if (t == NULL || t[strspn (t, " \t")] == '\0')
+    ;
+  else if (ui_remove_term (ui, t))
+    ui_message (ui, _("'%s' is no longer highlighted"), t);
+  else
+    ui_error (ui, _("'%s' is not highlighted"), t);
+  free (t);
+}
+
 /* What the loop does with an action the view left alone. */
 static void
 ui_action (struct ui *ui, enum action a)
@@ -455,6 +530,12 @@ ui_action (struct ui *ui, enum action a)
       break;
     case ACT_REDRAW:
       clearok (curscr, TRUE);
+      break;
+    case ACT_HIGHLIGHT_ADD:
+      ui_highlight_add (ui);
+      break;
+    case ACT_HIGHLIGHT_REMOVE:
+      ui_highlight_remove (ui);
       break;
     case ACT_NONE:
       break;

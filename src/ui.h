@@ -22,6 +22,8 @@ struct outlets;
 struct store;
 struct date;
 struct view;
+struct wdiff;
+struct wdiff_lines;
 
 /* Below this the screen shows only a request for a larger window. */
 #define UI_MIN_COLS 40
@@ -60,6 +62,8 @@ struct ui
   struct keymap keys;
   struct settings settings;
   struct highlight terms;       /* tags are enum colour_role */
+  unsigned terms_gen;           /* changes whenever 'terms' does: views
+                                   that keep their hits compare it */
   const struct outlets *rules;  /* for article_load; the caller's */
   char *status;                 /* the status line's message, or NULL */
   bool status_error;
@@ -71,8 +75,13 @@ struct ui
    warnings go to 'warnings'. */
 void ui_init (struct ui *ui, struct strv *warnings);
 void ui_free (struct ui *ui);
-/* Adds a highlight term with the next term colour. */
-void ui_add_term (struct ui *ui, const char *term);
+/* Adds a highlight term in the first term colour no other term has
+   (they are shared once all are taken).  Returns false when the term has
+   no word or is already highlighted. */
+bool ui_add_term (struct ui *ui, const char *term);
+/* Stops highlighting 'term' (compared as highlight_index does); returns
+   false when it was not highlighted. */
+bool ui_remove_term (struct ui *ui, const char *term);
 
 /* Takes ownership of v. */
 void ui_push (struct ui *ui, struct view *v);
@@ -149,6 +158,20 @@ void ui_layout (int lines, int cols, struct ui_layout *out);
 /* Moves a scroll position 'top' over 'total' lines shown 'page' at a time
    for a moving action; returns false for other actions. */
 bool ui_scroll (size_t *top, size_t total, int page, enum action a);
+
+/* Side by side needs this many columns; a narrower diff view is inline. */
+#define UI_DIFF_SIDE_COLS 80
+
+/* Whether the diff view lays out inline in a window 'cols' wide when
+   'want_inline' says what the user asked for (view-diff.c). */
+bool view_diff_inline (int cols, bool want_inline);
+/* The inline layout of 'd' in 'width' columns, appended to *out: each
+   pair's paragraph behind a gutter like wdiff_layout_side's ("~ " moved,
+   "! " edited, "+ " added, "- " removed, "= " an echo), a moved or echo
+   paragraph after a note line, each deletion before its insertion and,
+   with 'marks', in [- -] and {+ +}; a blank line between pairs. */
+void view_diff_layout_inline (const struct wdiff *d, int width, bool marks,
+                              struct wdiff_lines *out);
 
 /* A date as the reader shows it, in the user's locale and honest about
    its precision: "2021", "Apr 2021", "31 Mar 2021", "31 Mar 2021 04:15

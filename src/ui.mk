@@ -36,6 +36,8 @@ TUI_TESTS = \
 	tests/tui/reader-list.sh \
 	tests/tui/reader-config.sh \
 	tests/tui/reader-suspend.sh \
-	tests/tui/reader-versions.sh
+	tests/tui/reader-versions.sh \
+	tests/tui/reader-diff.sh \
+	tests/tui/reader-highlight.sh
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh

@@ -62,6 +62,7 @@ struct reader
 
   struct reader_mark *terms;    /* the ui's highlight terms */
   size_t n_terms, terms_alloc;
+  unsigned terms_gen;           /* the ui's terms_gen they were found for */
   struct highlight search;
   char *search_text;
   struct reader_mark *hits;     /* search hits, in text order */
@@ -231,6 +232,7 @@ reader_build (struct reader *r)
   reader_body (r);
   reader_marks (r, &r->v.ui->terms, &r->terms, &r->n_terms,
                 &r->terms_alloc, false);
+  r->terms_gen = r->v.ui->terms_gen;
   reader_marks (r, &r->search, &r->hits, &r->n_hits, &r->hits_alloc, true);
   r->cur_hit = 0;
   r->hit_pending = r->n_hits > 0;
@@ -356,6 +358,12 @@ reader_draw (struct view *v, struct rect rc)
   r->page = rc.lines;
   if (r->wrap_cols != cols)
     reader_wrap (r, cols);
+  if (r->terms_gen != v->ui->terms_gen)
+    {
+      reader_marks (r, &v->ui->terms, &r->terms, &r->n_terms,
+                    &r->terms_alloc, false);
+      r->terms_gen = v->ui->terms_gen;
+    }
   r->old_page = r->page;
   size_t max_top = r->n_lines > (size_t) rc.lines
     ? r->n_lines - (size_t) rc.lines : 0;

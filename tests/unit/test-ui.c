@@ -16,6 +16,7 @@
 #include "settings.h"
 #include "strv.h"
 #include "ui.h"
+#include "wdiff.h"
 
 static void
 test_actions_table (void **state)
@@ -364,6 +365,79 @@ test_date (void **state)
   free (s);
 }
 
+/* Terms are found again by their folded words, and removed. */
+static void
+test_highlight_remove (void **state)
+{
+  (void) state;
+  struct highlight h = HIGHLIGHT_INIT;
+  assert_true (highlight_add (&h, "  Space   Agency ", 1));
+  assert_true (highlight_add (&h, "mars*", 2));
+  assert_true (highlight_add (&h, "NASA", 3));
+  assert_false (highlight_add (&h, " -- ", 4));
+  assert_string_equal (h.v[0].text, "Space   Agency");
+  assert_string_equal (h.v[1].text, "mars*");
+  assert_int_equal (highlight_index (&h, "space agency"), 0);
+  assert_int_equal (highlight_index (&h, "SPACE, agency"), 0);
+  assert_int_equal (highlight_index (&h, "space"), -1);
+  assert_int_equal (highlight_index (&h, "mars"), -1);
+  assert_int_equal (highlight_index (&h, "Mars*"), 1);
+  assert_int_equal (highlight_index (&h, "nasa"), 2);
+  highlight_remove (&h, 1);
+  assert_int_equal (h.n, 2);
+  assert_int_equal (highlight_index (&h, "nasa"), 1);
+  assert_int_equal (h.v[1].tag, 3);
+  highlight_remove (&h, 5);
+  assert_int_equal (h.n, 2);
+  highlight_free (&h);
+}
+
+/* Side by side from UI_DIFF_SIDE_COLS columns on, unless asked not to. */
+static void
+test_diff_inline_decision (void **state)
+{
+  (void) state;
+  assert_true (view_diff_inline (40, false));
+  assert_true (view_diff_inline (UI_DIFF_SIDE_COLS - 1, false));
+  assert_false (view_diff_inline (UI_DIFF_SIDE_COLS, false));
+  assert_false (view_diff_inline (200, false));
+  assert_true (view_diff_inline (UI_DIFF_SIDE_COLS, true));
+  assert_true (view_diff_inline (70, true));
+}
+
+static void
+test_diff_layout_inline (void **state)
+{
+  (void) state;
+  const char *a = "First paragraph stays.\n\nThe old boats sailed home.\n\n"
+    "Gone entirely now.";
+  const char *b = "First paragraph stays.\n\nThe old crafts sailed home.";
+  struct wdiff d;
+  wdiff_run (a, strlen (a), b, strlen (b), NULL, &d);
+  struct wdiff_lines l = WDIFF_LINES_INIT;
+  view_diff_layout_inline (&d, 60, true, &l);
+  assert_true (l.n >= 5);
+  assert_string_equal (l.v[0].text, "  First paragraph stays.");
+  assert_string_equal (l.v[1].text, "");
+  assert_string_equal (l.v[2].text, "! The old [-boats-]{+crafts+} sailed home.");
+  assert_string_equal (l.v[4].text, "- [-Gone entirely now.-]");
+  /* The deletion, then the insertion, as spans (the gutter first). */
+  const struct wdiff_line *c = &l.v[2];
+  assert_int_equal (c->n_spans, 3);
+  assert_int_equal (c->spans[0].attr, WDIFF_ATTR_GUTTER_CHANGED);
+  assert_int_equal (c->spans[1].attr, WDIFF_ATTR_DEL);
+  assert_int_equal (c->spans[1].off, 10);
+  assert_int_equal (c->spans[1].len, 9);
+  assert_int_equal (c->spans[2].attr, WDIFF_ATTR_INS);
+  wdiff_lines_free (&l);
+  /* Narrow: wrapped, never inside a mark; no marks in colour. */
+  view_diff_layout_inline (&d, 16, false, &l);
+  for (size_t i = 0; i < l.n; i++)
+    assert_true (l.v[i].width <= 16);
+  wdiff_lines_free (&l);
+  wdiff_free (&d);
+}
+
 int
 main (void)
 {
@@ -378,6 +452,9 @@ main (void)
     cmocka_unit_test (test_settings),
     cmocka_unit_test (test_colour_when),
     cmocka_unit_test (test_highlight),
+    cmocka_unit_test (test_highlight_remove),
+    cmocka_unit_test (test_diff_inline_decision),
+    cmocka_unit_test (test_diff_layout_inline),
     cmocka_unit_test (test_cells),
     cmocka_unit_test (test_date),
   };
