@@ -91,7 +91,7 @@ diff_attr (enum wdiff_attr a)
     }
 }
 
-/* ---- the inline layout ---------------------------------------------------- */
+/* ---- the inline layout -------------------------------------------------- */
 
 static void
 diff_span (struct wdiff_line *l, size_t *alloc, size_t off, size_t len,
@@ -296,7 +296,7 @@ view_diff_layout_inline (const struct wdiff *d, int width, bool marks,
     }
 }
 
-/* ---- laying out and finding the terms ------------------------------------ */
+/* ---- laying out and finding the terms ----------------------------------- */
 
 /* The blank line between two pairs side by side: the separator only. */
 static void
@@ -509,7 +509,7 @@ diff_find_terms (struct diff *df)
   free (hits);
 }
 
-/* ---- drawing -------------------------------------------------------------- */
+/* ---- drawing ------------------------------------------------------------ */
 
 /* The line above the text: the names over their columns, or inline, the
    older one marked as deleted and the newer as inserted (a legend). */
@@ -577,12 +577,19 @@ diff_draw (struct view *v, struct rect r)
       for (size_t k = 0; k < l->n_spans; k++)
         spans[n++] = (struct draw_span) { l->spans[k].off, l->spans[k].len,
                                           diff_attr (l->spans[k].attr) };
-      /* The terms last: where they overlap a change, they win. */
+      /* The terms last, in their colour over a change, keeping the
+         change's attributes (underlined, bold) so it still shows. */
+      size_t n_diff = n;
       for (size_t k = 0; k < df->n_marks; k++)
         if (df->marks[k].line == i)
           {
+            struct draw_span m = df->marks[k].span;
+            for (size_t j = 0; j < n_diff; j++)
+              if (spans[j].off <= m.off
+                  && m.off < spans[j].off + spans[j].len)
+                m.attr |= spans[j].attr & A_ATTRIBUTES & ~A_COLOR;
             spans = xgrow (spans, &alloc, n + 1, sizeof *spans);
-            spans[n++] = df->marks[k].span;
+            spans[n++] = m;
           }
       draw_text_spans (stdscr, row, r.x + 1, r.cols - 2, l->text, l->len,
                        colour_attr (COLOUR_BODY), spans, n);
@@ -612,7 +619,7 @@ diff_title (struct view *v)
                     s->paras_moved);
 }
 
-/* ---- actions -------------------------------------------------------------- */
+/* ---- actions ------------------------------------------------------------ */
 
 static bool
 diff_line_changed (const struct wdiff_line *l)

@@ -419,7 +419,8 @@ test_diff_layout_inline (void **state)
   assert_true (l.n >= 5);
   assert_string_equal (l.v[0].text, "  First paragraph stays.");
   assert_string_equal (l.v[1].text, "");
-  assert_string_equal (l.v[2].text, "! The old [-boats-]{+crafts+} sailed home.");
+  assert_string_equal (l.v[2].text,
+                       "! The old [-boats-]{+crafts+} sailed home.");
   assert_string_equal (l.v[4].text, "- [-Gone entirely now.-]");
   /* The deletion, then the insertion, as spans (the gutter first). */
   const struct wdiff_line *c = &l.v[2];
