@@ -7,11 +7,46 @@
 
 /* ---- verification ------------------------------------------------------- */
 
-static int
-cluster_cmp_u64 (const void *x, const void *y)
+/* LSD radix sort of v[0..n), a byte at a time: several times faster than
+   qsort with a comparison callback on the few hundred hashes of a text. */
+static void
+cluster_sort_u64 (uint64_t *v, size_t n)
 {
-  uint64_t a = *(const uint64_t *) x, b = *(const uint64_t *) y;
-  return (a > b) - (a < b);
+  if (n < 2)
+    return;
+  uint64_t *tmp = xmalloc (n * sizeof *tmp), *src = v, *dst = tmp;
+  for (unsigned shift = 0; shift < 64; shift += 8)
+    {
+      size_t count[257] = { 0 };
+      for (size_t i = 0; i < n; i++)
+        count[((src[i] >> shift) & 0xff) + 1]++;
+      if (count[((src[0] >> shift) & 0xff) + 1] == n)
+        continue;             /* all the same byte: nothing moves */
+      for (size_t b = 1; b <= 256; b++)
+        count[b] += count[b - 1];
+      for (size_t i = 0; i < n; i++)
+        dst[count[(src[i] >> shift) & 0xff]++] = src[i];
+      uint64_t *t = src;
+      src = dst, dst = t;
+    }
+  if (src != v)
+    memcpy (v, src, n * sizeof *v);
+  free (tmp);
+}
+
+static size_t
+cluster_find_u64 (const uint64_t *v, size_t n, uint64_t x)
+{
+  size_t lo = 0, hi = n;
+  while (lo < hi)
+    {
+      size_t mid = (lo + hi) / 2;
+      if (v[mid] < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 void
@@ -30,19 +65,25 @@ cluster_text_init (struct cluster_text *t, const char *s, size_t n,
   size_t w = p->verify_shingle ? p->verify_shingle : 1;
   size_t nsh = t->n == 0 ? 0 : t->n < w ? 1 : t->n - w + 1;
   t->shingles = xmalloc ((nsh + 1) * sizeof *t->shingles);
+  uint64_t *at = xmalloc ((nsh + 1) * sizeof *at);
   for (size_t i = 0; i < nsh; i++)
     {
       uint64_t h = 0;
       for (size_t j = i; j < i + w && j < t->n; j++)
         h = wordseq_mix (h + t->keys[j]);
-      t->shingles[i] = h;
+      t->shingles[i] = at[i] = h;
     }
-  qsort (t->shingles, nsh, sizeof *t->shingles, cluster_cmp_u64);
+  cluster_sort_u64 (t->shingles, nsh);
   size_t u = 0;
   for (size_t i = 0; i < nsh; i++)
     if (u == 0 || t->shingles[u - 1] != t->shingles[i])
       t->shingles[u++] = t->shingles[i];
   t->n_shingles = u;
+  t->shingle_at = xmalloc ((nsh + 1) * sizeof *t->shingle_at);
+  t->n_at = nsh;
+  for (size_t i = 0; i < nsh; i++)
+    t->shingle_at[i] = (uint32_t) cluster_find_u64 (t->shingles, u, at[i]);
+  free (at);
 }
 
 void
@@ -50,6 +91,7 @@ cluster_text_free (struct cluster_text *t)
 {
   free (t->keys);
   free (t->shingles);
+  free (t->shingle_at);
   memset (t, 0, sizeof *t);
 }
 
@@ -78,13 +120,133 @@ cluster_containment (const struct cluster_text *a,
    matchings of what is left, where only runs of CLUSTER_MOVE_RUN words
    contiguous on both sides count, so moved paragraphs align but scattered
    common words do not. */
+/* Words of a inside some window of w words whose shingle b has too
+   ('common' flags a's distinct shingles): a bound on the words of a that
+   moved blocks (CLUSTER_MOVE_RUN >= w words contiguous on both sides) can
+   align. */
+static size_t
+cluster_covered (const struct cluster_text *a, const bool *common, size_t w)
+{
+  size_t covered = 0, end = 0;        /* words [0, end) counted */
+  for (size_t i = 0; i < a->n_at; i++)
+    if (common[a->shingle_at[i]])
+      {
+        covered += i + w - MAX (end, i);
+        end = i + w;
+      }
+  return covered;
+}
+
+/* Flags the distinct shingles each side shares with the other. */
+static void
+cluster_common (const struct cluster_text *a, const struct cluster_text *b,
+                bool *ca, bool *cb)
+{
+  for (size_t i = 0, j = 0; i < a->n_shingles && j < b->n_shingles;)
+    if (a->shingles[i] < b->shingles[j])
+      i++;
+    else if (a->shingles[i] > b->shingles[j])
+      j++;
+    else
+      ca[i++] = cb[j++] = true;
+}
+
+/* Length of the longest common subsequence of a[0..n) and b[0..m), bit
+   parallel (Hyyro): O(n * m / 64) simple word operations. */
+static size_t
+cluster_lcs_len (const uint64_t *a, size_t n, const uint64_t *b, size_t m)
+{
+  if (n == 0 || m == 0)
+    return 0;
+  size_t words = (m + 63) / 64, cap = 16;
+  while (cap < 2 * m)
+    cap *= 2;
+  /* b's distinct keys -> their row of match bits */
+  uint64_t *hkey = xmalloc (cap * sizeof *hkey);
+  uint32_t *hrow = xmalloc (cap * sizeof *hrow);
+  for (size_t i = 0; i < cap; i++)
+    hrow[i] = UINT32_MAX;
+  uint64_t *pm = xcalloc (m * words, sizeof *pm);
+  uint32_t rows = 0;
+  for (size_t j = 0; j < m; j++)
+    {
+      size_t h = (size_t) wordseq_mix (b[j]) & (cap - 1);
+      while (hrow[h] != UINT32_MAX && hkey[h] != b[j])
+        h = (h + 1) & (cap - 1);
+      if (hrow[h] == UINT32_MAX)
+        hkey[h] = b[j], hrow[h] = rows++;
+      pm[(size_t) hrow[h] * words + j / 64] |= UINT64_C (1) << (j % 64);
+    }
+  uint64_t *v = xmalloc (words * sizeof *v);
+  for (size_t w = 0; w < words; w++)
+    v[w] = ~UINT64_C (0);
+  for (size_t i = 0; i < n; i++)
+    {
+      size_t h = (size_t) wordseq_mix (a[i]) & (cap - 1);
+      while (hrow[h] != UINT32_MAX && hkey[h] != a[i])
+        h = (h + 1) & (cap - 1);
+      if (hrow[h] == UINT32_MAX)
+        continue;
+      const uint64_t *row = pm + (size_t) hrow[h] * words;
+      uint64_t carry = 0;
+      for (size_t w = 0; w < words; w++)
+        {
+          uint64_t u = v[w] & row[w], x = v[w] + u;
+          uint64_t c1 = x < v[w], y = x + carry;
+          uint64_t c2 = y < x;
+          v[w] = y | (v[w] & ~u);
+          carry = c1 | c2;
+        }
+    }
+  size_t ones = 0;
+  for (size_t w = 0; w < words; w++)
+    {
+      uint64_t x = v[w];
+      if (w == words - 1 && m % 64)
+        x &= (UINT64_C (1) << (m % 64)) - 1;
+      ones += (size_t) __builtin_popcountll (x);
+    }
+  free (hkey);
+  free (hrow);
+  free (pm);
+  free (v);
+  return m - ones;
+}
+
+/* An upper bound of cluster_alignment's aligned words, cheap: the
+   in-order matching is at most the longest common subsequence, and moved
+   words are covered by shared shingles.  SIZE_MAX when it cannot tell. */
+static size_t
+cluster_align_bound (const struct cluster_text *a,
+                     const struct cluster_text *b, size_t w)
+{
+  if (w < 1 || w > CLUSTER_MOVE_RUN || MIN (a->n, b->n) < w
+      || a->shingle_at == NULL || b->shingle_at == NULL)
+    return SIZE_MAX;
+  bool *ca = xcalloc (a->n_shingles + 1, 1);
+  bool *cb = xcalloc (b->n_shingles + 1, 1);
+  cluster_common (a, b, ca, cb);
+  size_t moved = MIN (cluster_covered (a, ca, w), cluster_covered (b, cb, w));
+  free (ca);
+  free (cb);
+  return moved + cluster_lcs_len (a->keys, a->n, b->keys, b->n);
+}
+
 static double
 cluster_alignment (const struct cluster_text *a,
-                   const struct cluster_text *b)
+                   const struct cluster_text *b, size_t w, double floor)
 {
   size_t small = MIN (a->n, b->n);
   if (small == 0)
     return 0;
+  if (floor > 0)
+    {
+      /* Not similar enough to matter even if every word that could align
+         did: the matching cannot change the verdict. */
+      size_t bound = cluster_align_bound (a, b, w);
+      if (bound != SIZE_MAX && (double) bound < floor * (double) small)
+        return (double) bound / (double) small;
+    }
   struct wdiff_match *m = NULL;
   size_t m_alloc = 0;
   size_t nm = wdiff_match_keys (a->keys, a->n, b->keys, b->n, &m, &m_alloc);
@@ -131,15 +293,24 @@ cluster_alignment (const struct cluster_text *a,
 }
 
 void
-cluster_verify (const struct cluster_text *a, const struct cluster_text *b,
-                const struct reprint_params *p, struct cluster_verdict *v)
+cluster_verify_floor (const struct cluster_text *a,
+                      const struct cluster_text *b,
+                      const struct reprint_params *p, double floor,
+                      struct cluster_verdict *v)
 {
   v->containment = cluster_containment (a, b);
-  v->alignment = cluster_alignment (a, b);
+  v->alignment = cluster_alignment (a, b, p->verify_shingle, floor);
   v->similarity = v->alignment;
   v->reprint = MIN (a->n, b->n) >= p->min_words
     && v->containment >= p->containment_min
     && v->alignment >= p->alignment_min;
+}
+
+void
+cluster_verify (const struct cluster_text *a, const struct cluster_text *b,
+                const struct reprint_params *p, struct cluster_verdict *v)
+{
+  cluster_verify_floor (a, b, p, 0, v);
 }
 
 void

@@ -24,6 +24,9 @@ struct cluster_text
   size_t n;
   uint64_t *shingles;         /* distinct verify_shingle hashes, sorted */
   size_t n_shingles;
+  uint32_t *shingle_at;       /* the shingle starting at each word, as an
+                                 index into shingles (n_at of them) */
+  size_t n_at;
 };
 
 void cluster_text_init (struct cluster_text *t, const char *s, size_t n,
@@ -47,6 +50,17 @@ void cluster_verify (const struct cluster_text *a,
                      const struct cluster_text *b,
                      const struct reprint_params *p,
                      struct cluster_verdict *v);
+
+/* The same, but when the alignment is certainly below 'floor' it may stop
+   early: then similarity and alignment are an upper bound (still below
+   'floor') rather than the exact value.  With floor = the least of
+   support_min, link_min and alignment_min, clustering gives what exact
+   verdicts give, at a fraction of the cost for the many dissimilar
+   candidates. */
+void cluster_verify_floor (const struct cluster_text *a,
+                           const struct cluster_text *b,
+                           const struct reprint_params *p, double floor,
+                           struct cluster_verdict *v);
 
 /* The same from raw texts (clean bodies). */
 void cluster_verify_texts (const char *a, size_t an, const char *b,

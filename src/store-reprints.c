@@ -3,6 +3,9 @@
 #include "system.h"
 #include "store.h"
 
+#include <pthread.h>
+#include <unistd.h>
+
 #include "article.h"
 #include "buf.h"
 #include "cluster.h"
@@ -421,88 +424,328 @@ store_rp_cache_free (struct store_rp_cache *c)
   free (c);
 }
 
-/* The prepared text of article 'id'; NULL when there is no such article
-   (*r = 1) or on an error (*r = -1, *cause). */
-static const struct cluster_text *
-store_rp_text (struct store *s, struct store_rp_cache *c, int64_t id,
-               struct buf *body, int *r, char **cause)
+/* ---- a small pool of threads for the pure work ------------------------- */
+
+/* Runs fn (ctx, i) for every i in [0, n) on up to one thread per core
+   (the calling thread is one of them).  fn must touch nothing shared but
+   its own item: the SQLite connection stays on the calling thread. */
+struct store_rp_pool
 {
-  size_t slot = (size_t) ((uint64_t) id % STORE_RP_CACHE);
-  *r = 0;
-  if (c->id[slot] == id)
-    return &c->t[slot];
-  if ((*r = store_rp_body (s, id, body, cause)) != 0)
-    return NULL;
-  if (c->id[slot])
-    cluster_text_free (&c->t[slot]);
-  cluster_text_init (&c->t[slot], body->data ? body->data : "", body->len,
-                     &s->rp);
-  c->id[slot] = id;
-  return &c->t[slot];
+  pthread_mutex_t lock;
+  size_t next, n;
+  void (*fn) (void *ctx, size_t i);
+  void *ctx;
+};
+
+static void *
+store_rp_pool_run (void *arg)
+{
+  struct store_rp_pool *pl = arg;
+  for (;;)
+    {
+      pthread_mutex_lock (&pl->lock);
+      size_t i = pl->next < pl->n ? pl->next++ : SIZE_MAX;
+      pthread_mutex_unlock (&pl->lock);
+      if (i == SIZE_MAX)
+        return NULL;
+      pl->fn (pl->ctx, i);
+    }
 }
 
-/* Verifies one pending article against its candidates. */
+static void
+store_rp_parallel (size_t n, void (*fn) (void *, size_t), void *ctx)
+{
+  long cores = sysconf (_SC_NPROCESSORS_ONLN);
+  size_t nt = cores < 1 ? 1 : cores > 8 ? 8 : (size_t) cores;
+  nt = MIN (nt, n);
+  if (nt <= 1)
+    {
+      for (size_t i = 0; i < n; i++)
+        fn (ctx, i);
+      return;
+    }
+  struct store_rp_pool pl = { .n = n, .fn = fn, .ctx = ctx };
+  pthread_mutex_init (&pl.lock, NULL);
+  pthread_t th[8];
+  size_t started = 0;
+  for (; started + 1 < nt; started++)
+    if (pthread_create (&th[started], NULL, store_rp_pool_run, &pl) != 0)
+      break;
+  store_rp_pool_run (&pl);
+  for (size_t i = 0; i < started; i++)
+    pthread_join (th[i], NULL);
+  pthread_mutex_destroy (&pl.lock);
+}
+
+/* ---- verification, a batch of pending articles at a time ----------------- */
+
+/* Estimated Jaccard similarity from which a pair of long enough texts is
+   taken as a reprint without comparing the texts: near-identical copies
+   of a story otherwise cost k*k/2 full verifications. */
+#define STORE_RP_NEAR_DUP 0.9
+
+/* A text needed by the batch: borrowed from the cache or prepared. */
+struct store_rp_need
+{
+  int64_t id;
+  char *body;                   /* to prepare; NULL when cached */
+  size_t len;
+  bool gone;                    /* no such article: its pairs are not stored */
+  struct cluster_text own;
+  const struct cluster_text *t;
+};
+
+struct store_rp_job
+{
+  int64_t a, b;                 /* a < b */
+  size_t na, nb;                /* indexes into the needs */
+  bool near_dup;                /* decided from the signatures */
+  struct cluster_verdict v;
+};
+
+struct store_rp_batch
+{
+  const struct reprint_params *p;
+  struct store_rp_need *need;
+  size_t n_need, alloc_need;
+  struct store_rp_job *job;
+  size_t n_job, alloc_job;
+  /* id -> need index + 1, open addressing */
+  int64_t *set_id;
+  size_t *set_ix;
+  size_t n_slots;
+};
+
+static size_t
+store_rp_batch_need (struct store_rp_batch *bt, int64_t id)
+{
+  if (2 * (bt->n_need + 1) > bt->n_slots)
+    {
+      size_t ns = bt->n_slots ? 4 * bt->n_slots : 256;
+      free (bt->set_id);
+      free (bt->set_ix);
+      bt->set_id = xcalloc (ns, sizeof *bt->set_id);
+      bt->set_ix = xcalloc (ns, sizeof *bt->set_ix);
+      bt->n_slots = ns;
+      for (size_t k = 0; k < bt->n_need; k++)
+        {
+          size_t g = (size_t) wordseq_mix ((uint64_t) bt->need[k].id)
+                     & (ns - 1);
+          while (bt->set_id[g])
+            g = (g + 1) & (ns - 1);
+          bt->set_id[g] = bt->need[k].id;
+          bt->set_ix[g] = k;
+        }
+    }
+  size_t h = (size_t) wordseq_mix ((uint64_t) id) & (bt->n_slots - 1);
+  while (bt->set_id[h] && bt->set_id[h] != id)
+    h = (h + 1) & (bt->n_slots - 1);
+  if (bt->set_id[h])
+    return bt->set_ix[h];
+  bt->need = xgrow (bt->need, &bt->alloc_need, bt->n_need + 1,
+                    sizeof *bt->need);
+  bt->need[bt->n_need] = (struct store_rp_need) { .id = id };
+  bt->set_id[h] = id;
+  bt->set_ix[h] = bt->n_need;
+  return bt->n_need++;
+}
+
+static void
+store_rp_batch_reset (struct store_rp_batch *bt)
+{
+  for (size_t i = 0; i < bt->n_need; i++)
+    {
+      free (bt->need[i].body);
+      cluster_text_free (&bt->need[i].own);
+    }
+  bt->n_need = bt->n_job = 0;
+  if (bt->n_slots)
+    memset (bt->set_id, 0, bt->n_slots * sizeof *bt->set_id);
+}
+
+static void
+store_rp_batch_free (struct store_rp_batch *bt)
+{
+  store_rp_batch_reset (bt);
+  free (bt->need);
+  free (bt->job);
+  free (bt->set_id);
+  free (bt->set_ix);
+}
+
+static void
+store_rp_prepare_fn (void *ctx, size_t i)
+{
+  struct store_rp_batch *bt = ctx;
+  struct store_rp_need *nd = &bt->need[i];
+  if (nd->body && !nd->gone)
+    {
+      cluster_text_init (&nd->own, nd->body, nd->len, bt->p);
+      nd->t = &nd->own;
+    }
+}
+
+static void
+store_rp_verify_fn (void *ctx, size_t i)
+{
+  struct store_rp_batch *bt = ctx;
+  struct store_rp_job *j = &bt->job[i];
+  if (!j->near_dup && !bt->need[j->na].gone && !bt->need[j->nb].gone)
+    cluster_verify_floor (bt->need[j->na].t, bt->need[j->nb].t, bt->p,
+                          MIN (bt->p->support_min,
+                               MIN (bt->p->link_min, bt->p->alignment_min)),
+                          &j->v);
+}
+
+/* Whether (a, b) is already a job of this batch (both pending). */
+static bool
+store_rp_batch_has (const struct store_rp_batch *bt, size_t first,
+                    int64_t a, int64_t b)
+{
+  for (size_t k = first; k < bt->n_job; k++)
+    if (bt->job[k].a == a && bt->job[k].b == b)
+      return true;
+  return false;
+}
+
+/* Adds the unverified pairs of pending article 'id' to the batch. */
 static int
-store_rp_verify_one (struct store *s, int64_t id, struct buf *body,
-                     struct store_rp_cache *cache,
-                     struct store_reprints_stats *rs, char **cause)
+store_rp_batch_add (struct store *s, struct store_rp_batch *bt, int64_t id,
+                    int64_t done_below, char **cause)
 {
   int64_t *cand;
   size_t nc;
   int r = store_rp_candidates (s, id, &cand, &nc, cause);
-  if (r < 0)
-    return -1;
+  if (r <= 0)
+    return r;
+  struct minhash_sig sig = { 0 };
+  bool have_sig = false;
   r = 0;
-  /* A copy: the candidate's slot may be the same as ours. */
-  struct cluster_text tx = { 0 };
-  bool have_tx = false;
   for (size_t i = 0; i < nc && r == 0; i++)
     {
       int64_t a = MIN (id, cand[i]), b = MAX (id, cand[i]);
+      /* A candidate pending in this batch, earlier: it queued the pair. */
+      if (cand[i] < id && cand[i] >= done_below
+          && store_rp_batch_has (bt, 0, a, b))
+        continue;
       int has = store_rp_has_pair (s, a, b, cause);
       if (has < 0)
         r = -1;
       if (has != 0)
         continue;
-      if (!have_tx)
+      if (!have_sig)
         {
-          if ((r = store_rp_body (s, id, body, cause)) != 0)
+          if ((r = store_rp_get_sig (s, id, &sig, cause)) < 0)
             break;
-          cluster_text_init (&tx, body->data ? body->data : "", body->len,
-                             &s->rp);
-          have_tx = true;
+          have_sig = r == 1;
+          r = 0;
         }
-      int got;
-      const struct cluster_text *ty = store_rp_text (s, cache, cand[i], body,
-                                                     &got, cause);
+      struct minhash_sig other;
+      int got = store_rp_get_sig (s, cand[i], &other, cause);
       if (got < 0)
-        r = -1;
-      if (ty == NULL)
-        continue;
-      struct cluster_verdict v;
-      cluster_verify (&tx, ty, &s->rp, &v);
-      rs->verified++;
-      sqlite3_stmt *st = store_stmt (s, STMT_PAIR_PUT, cause);
-      if (st == NULL)
         {
           r = -1;
           break;
         }
-      sqlite3_bind_int64 (st, 1, a);
-      sqlite3_bind_int64 (st, 2, b);
-      sqlite3_bind_double (st, 3, v.similarity);
-      sqlite3_bind_int (st, 4, v.reprint);
-      r = store_step (s, st, cause);
+      bool near = false;
+      double jac = 0;
+      if (got == 1 && have_sig)
+        {
+          jac = minhash_jaccard (&sig, &other);
+          near = jac >= STORE_RP_NEAR_DUP && sig.words >= s->rp.min_words
+                 && other.words >= s->rp.min_words;
+          minhash_free (&other);
+        }
+      bt->job = xgrow (bt->job, &bt->alloc_job, bt->n_job + 1,
+                       sizeof *bt->job);
+      struct store_rp_job *j = &bt->job[bt->n_job++];
+      *j = (struct store_rp_job) { .a = a, .b = b, .near_dup = near };
+      if (near)
+        j->v = (struct cluster_verdict) {
+          .containment = jac, .alignment = jac, .similarity = jac,
+          .reprint = true,
+        };
+      else
+        {
+          j->na = store_rp_batch_need (bt, a);
+          j->nb = store_rp_batch_need (bt, b);
+        }
     }
-  if (have_tx)
-    cluster_text_free (&tx);
+  if (have_sig)
+    minhash_free (&sig);
   free (cand);
+  return r;
+}
+
+/* Verifies pending articles ids[0..n) against their candidates: the
+   pairs are gathered and the bodies read here, the texts prepared and
+   the pairs verified on the pool, the verdicts written here. */
+static int
+store_rp_verify_batch (struct store *s, const int64_t *ids, size_t n,
+                       struct store_rp_batch *bt,
+                       struct store_rp_cache *cache, struct buf *body,
+                       struct store_reprints_stats *rs, char **cause)
+{
+  int r = 0;
+  store_rp_batch_reset (bt);
+  for (size_t i = 0; i < n && r == 0; i++)
+    r = store_rp_batch_add (s, bt, ids[i], ids[0], cause);
+  for (size_t i = 0; i < bt->n_need && r == 0; i++)
+    {
+      struct store_rp_need *nd = &bt->need[i];
+      size_t slot = (size_t) ((uint64_t) nd->id % STORE_RP_CACHE);
+      if (cache->id[slot] == nd->id)
+        {
+          nd->t = &cache->t[slot];
+          continue;
+        }
+      r = store_rp_body (s, nd->id, body, cause);
+      if (r == 1)
+        nd->gone = true, r = 0;
+      nd->len = body->len;
+      nd->body = xmalloc (body->len + 1);
+      memcpy (nd->body, body->data ? body->data : "", body->len);
+      nd->body[body->len] = '\0';
+    }
   if (r != 0)
     return -1;
-  char *sql = sqlite3_mprintf ("UPDATE sigs SET pending = 0 WHERE id = %lld",
-                               (long long) id);
-  r = store_exec (s, sql, cause);
-  sqlite3_free (sql);
+  store_rp_parallel (bt->n_need, store_rp_prepare_fn, bt);
+  store_rp_parallel (bt->n_job, store_rp_verify_fn, bt);
+  for (size_t i = 0; i < bt->n_job && r == 0; i++)
+    {
+      const struct store_rp_job *j = &bt->job[i];
+      if (!j->near_dup && (bt->need[j->na].gone || bt->need[j->nb].gone))
+        continue;
+      rs->verified++;
+      sqlite3_stmt *st = store_stmt (s, STMT_PAIR_PUT, cause);
+      if (st == NULL)
+        return -1;
+      sqlite3_bind_int64 (st, 1, j->a);
+      sqlite3_bind_int64 (st, 2, j->b);
+      sqlite3_bind_double (st, 3, j->v.similarity);
+      sqlite3_bind_int (st, 4, j->v.reprint);
+      r = store_step (s, st, cause);
+    }
+  /* Keep what was prepared for the next batches. */
+  for (size_t i = 0; i < bt->n_need; i++)
+    {
+      struct store_rp_need *nd = &bt->need[i];
+      if (nd->body == NULL || nd->gone)
+        continue;
+      size_t slot = (size_t) ((uint64_t) nd->id % STORE_RP_CACHE);
+      if (cache->id[slot])
+        cluster_text_free (&cache->t[slot]);
+      cache->t[slot] = nd->own;
+      cache->id[slot] = nd->id;
+      memset (&nd->own, 0, sizeof nd->own);
+    }
+  for (size_t i = 0; i < n && r == 0; i++)
+    {
+      char *sql = sqlite3_mprintf ("UPDATE sigs SET pending = 0"
+                                   " WHERE id = %lld", (long long) ids[i]);
+      r = store_exec (s, sql, cause);
+      sqlite3_free (sql);
+    }
   return r;
 }
 
@@ -512,6 +755,7 @@ store_rp_verify_pending (struct store *s, const volatile sig_atomic_t *stop,
 {
   struct buf body = BUF_INIT;
   struct store_rp_cache *cache = xcalloc (1, sizeof *cache);
+  struct store_rp_batch bt = { .p = &s->rp };
   int r = 0;
   while (r == 0 && !(stop && *stop))
     {
@@ -524,14 +768,15 @@ store_rp_verify_pending (struct store *s, const volatile sig_atomic_t *stop,
       if (r != 0 || n == 0)
         break;
       r = store_begin (s, cause);
-      for (size_t i = 0; i < n && r == 0; i++)
-        r = store_rp_verify_one (s, ids[i], &body, cache, rs, cause);
+      if (r == 0)
+        r = store_rp_verify_batch (s, ids, n, &bt, cache, &body, rs, cause);
       free (ids);
       if (r == 0)
         r = store_commit (s, cause);
       else
         store_rollback (s);
     }
+  store_rp_batch_free (&bt);
   store_rp_cache_free (cache);
   buf_free (&body);
   return r;

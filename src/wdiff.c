@@ -50,8 +50,11 @@ struct wm
   struct wm_slot *tab;
   size_t tcap;
   uint32_t gen;
-  size_t *scratch;            /* LIS and DP work space */
+  size_t *scratch;            /* LIS work space */
   size_t scratch_alloc;
+  uint16_t *dp;               /* DP work space: lengths < 2^16 since
+                                 na * nb <= WM_DP_CELLS */
+  size_t dp_alloc;
 };
 
 static void
@@ -122,21 +125,22 @@ static void
 wm_dp (struct wm *w, const struct wm_region *r)
 {
   size_t na = r->a1 - r->a0, nb = r->b1 - r->b0, cols = nb + 1;
-  w->scratch = xgrow (w->scratch, &w->scratch_alloc, (na + 1) * cols,
-                      sizeof *w->scratch);
-  size_t *L = w->scratch;     /* L[i][j]: LCS of a[i..] and b[j..] */
+  w->dp = xgrow (w->dp, &w->dp_alloc, (na + 1) * cols, sizeof *w->dp);
+  uint16_t *L = w->dp;        /* L[i][j]: LCS of a[i..] and b[j..] */
+  const uint64_t *a = w->a + r->a0, *b = w->b + r->b0;
   for (size_t j = 0; j <= nb; j++)
     L[na * cols + j] = 0;
   for (size_t i = na; i-- > 0;)
     {
-      L[i * cols + nb] = 0;
+      uint16_t *row = L + i * cols, *below = row + cols;
+      uint64_t ai = a[i];
+      row[nb] = 0;
       for (size_t j = nb; j-- > 0;)
-        L[i * cols + j] = w->a[r->a0 + i] == w->b[r->b0 + j]
-          ? L[(i + 1) * cols + j + 1] + 1
-          : MAX (L[(i + 1) * cols + j], L[i * cols + j + 1]);
+        row[j] = ai == b[j] ? (uint16_t) (below[j + 1] + 1)
+                            : MAX (below[j], row[j + 1]);
     }
   for (size_t i = 0, j = 0; i < na && j < nb;)
-    if (w->a[r->a0 + i] == w->b[r->b0 + j])
+    if (a[i] == b[j])
       wm_emit (w, r->a0 + i++, r->b0 + j++);
     else if (L[(i + 1) * cols + j] >= L[i * cols + j + 1])
       i++;
@@ -251,13 +255,6 @@ wm_region (struct wm *w, struct wm_region r)
     wm_histogram (w, &r);
 }
 
-static int
-wm_cmp (const void *x, const void *y)
-{
-  const struct wdiff_match *p = x, *q = y;
-  return (p->a > q->a) - (p->a < q->a);
-}
-
 size_t
 wdiff_match_keys (const uint64_t *a, size_t n, const uint64_t *b, size_t m,
                   struct wdiff_match **out, size_t *alloc)
@@ -270,10 +267,23 @@ wdiff_match_keys (const uint64_t *a, size_t n, const uint64_t *b, size_t m,
       wm_region (&w, r);
     }
   if (w.n > 1)
-    qsort (w.out, w.n, sizeof *w.out, wm_cmp);
+    {
+      /* Each position of a is matched at most once: place them by it. */
+      size_t *at = xmalloc (n * sizeof *at);
+      for (size_t i = 0; i < n; i++)
+        at[i] = SIZE_MAX;
+      for (size_t x = 0; x < w.n; x++)
+        at[w.out[x].a] = w.out[x].b;
+      size_t k = 0;
+      for (size_t i = 0; i < n; i++)
+        if (at[i] != SIZE_MAX)
+          w.out[k++] = (struct wdiff_match) { i, at[i] };
+      free (at);
+    }
   free (w.stack);
   free (w.tab);
   free (w.scratch);
+  free (w.dp);
   *out = w.out;
   *alloc = w.alloc;
   return w.n;
