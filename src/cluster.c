@@ -120,20 +120,26 @@ cluster_containment (const struct cluster_text *a,
    matchings of what is left, where only runs of CLUSTER_MOVE_RUN words
    contiguous on both sides count, so moved paragraphs align but scattered
    common words do not. */
-/* Words of a inside some window of w words whose shingle b has too
-   ('common' flags a's distinct shingles): a bound on the words of a that
-   moved blocks (CLUSTER_MOVE_RUN >= w words contiguous on both sides) can
-   align. */
+/* Words of a that could lie in a run of CLUSTER_MOVE_RUN (>= w) words
+   equal on both sides ('common' flags a's distinct shingles of w words
+   that b has too): such a run is made of consecutive shared shingles.  A
+   bound on the words of a that moved blocks can align. */
 static size_t
 cluster_covered (const struct cluster_text *a, const bool *common, size_t w)
 {
-  size_t covered = 0, end = 0;        /* words [0, end) counted */
+  size_t span = CLUSTER_MOVE_RUN - w + 1;   /* shingles in a run */
+  size_t covered = 0, end = 0;              /* words [0, end) counted */
+  size_t streak = 0;
   for (size_t i = 0; i < a->n_at; i++)
-    if (common[a->shingle_at[i]])
-      {
-        covered += i + w - MAX (end, i);
-        end = i + w;
-      }
+    {
+      streak = common[a->shingle_at[i]] ? streak + 1 : 0;
+      if (streak >= span)
+        {
+          size_t first = i + 1 - span;      /* the run's first word */
+          covered += first + CLUSTER_MOVE_RUN - MAX (end, first);
+          end = first + CLUSTER_MOVE_RUN;
+        }
+    }
   return covered;
 }
 

@@ -315,8 +315,8 @@ store_rp_cmp_i64 (const void *x, const void *y)
    buckets of a story reprinted many times hold the same ids in every band,
    so they are deduplicated in a hash set as they come. */
 static int
-store_rp_candidates (struct store *s, int64_t id, int64_t **out, size_t *n,
-                     char **cause)
+store_rp_candidates (struct store *s, int64_t id, sqlite3_stmt **join,
+                     size_t *join_n, int64_t **out, size_t *n, char **cause)
 {
   *out = NULL;
   *n = 0;
@@ -331,16 +331,39 @@ store_rp_candidates (struct store *s, int64_t id, int64_t **out, size_t *n,
   size_t n_slots = 64;
   int64_t *set = xcalloc (n_slots, sizeof *set);   /* 0: empty */
   int r = 0;
-  for (size_t i = 0; i < nk && r == 0; i++)
+  /* One statement for all the keys: a join of their VALUES with the
+     bands' primary key, far cheaper than a statement per key. */
+  if (nk > 0 && (*join == NULL || *join_n != nk))
     {
-      sqlite3_stmt *st = store_stmt (s, STMT_CANDIDATES, cause);
-      if (st == NULL)
+      sqlite3_finalize (*join);
+      *join = NULL;
+      struct buf sql = BUF_INIT;
+      buf_adds (&sql, "SELECT b.id FROM (VALUES ");
+      for (size_t i = 0; i < nk; i++)
+        buf_adds (&sql, i ? ",(?,?)" : "(?,?)");
+      buf_adds (&sql, ") v CROSS JOIN bands b ON b.band = v.column1"
+                " AND b.key = v.column2");
+      int rc = sqlite3_prepare_v2 (s->db, sql.data, (int) sql.len, join,
+                                   NULL);
+      buf_free (&sql);
+      if (rc != SQLITE_OK)
         {
+          *cause = store_error (s, rc);
+          sqlite3_finalize (*join);
+          *join = NULL;
           r = -1;
-          break;
         }
-      sqlite3_bind_int (st, 1, (int) i);
-      sqlite3_bind_int64 (st, 2, (sqlite3_int64) keys[i]);
+      *join_n = nk;
+    }
+  if (r == 0 && nk > 0)
+    {
+      sqlite3_stmt *st = *join;
+      for (size_t i = 0; i < nk; i++)
+        {
+          sqlite3_bind_int (st, (int) (2 * i + 1), (int) i);
+          sqlite3_bind_int64 (st, (int) (2 * i + 2),
+                              (sqlite3_int64) keys[i]);
+        }
       int rc;
       while ((rc = sqlite3_step (st)) == SQLITE_ROW)
         {
@@ -510,6 +533,8 @@ struct store_rp_batch
   size_t n_need, alloc_need;
   struct store_rp_job *job;
   size_t n_job, alloc_job;
+  sqlite3_stmt *join;           /* store_rp_candidates' statement */
+  size_t join_n;                /* ... for this many keys */
   /* id -> need index + 1, open addressing */
   int64_t *set_id;
   size_t *set_ix;
@@ -567,6 +592,7 @@ static void
 store_rp_batch_free (struct store_rp_batch *bt)
 {
   store_rp_batch_reset (bt);
+  sqlite3_finalize (bt->join);
   free (bt->need);
   free (bt->job);
   free (bt->set_id);
@@ -615,7 +641,8 @@ store_rp_batch_add (struct store *s, struct store_rp_batch *bt, int64_t id,
 {
   int64_t *cand;
   size_t nc;
-  int r = store_rp_candidates (s, id, &cand, &nc, cause);
+  int r = store_rp_candidates (s, id, &bt->join, &bt->join_n, &cand, &nc,
+                               cause);
   if (r <= 0)
     return r;
   struct minhash_sig sig = { 0 };
@@ -844,12 +871,96 @@ store_rp_compare_text (struct store *s, int64_t id, char **text, size_t *len,
   return r;
 }
 
-/* Writes the versions row of member 'id' of the cluster of 'original'
-   (rank 'rank'), diffing it against the original when there is no row for
-   that original yet. */
+/* Versions rows waiting for their diff against the original: diffed on
+   the pool a few dozen at a time, written on the writer thread. */
+#define STORE_RP_DIFF_BATCH 64
+
+struct store_rp_vjob
+{
+  int64_t id, original;
+  int rank;
+  size_t otext;                 /* index into the texts */
+  char *text;
+  size_t len;
+  struct wdiff_summary sum;
+};
+
+struct store_rp_versions
+{
+  struct store_rp_vjob *job;
+  size_t n_job, alloc_job;
+  char **otext;                 /* originals' texts, owned */
+  size_t *olen;
+  size_t n_otext, alloc_otext, alloc_olen;
+};
+
+static void
+store_rp_diff_fn (void *ctx, size_t i)
+{
+  struct store_rp_versions *vs = ctx;
+  struct store_rp_vjob *j = &vs->job[i];
+  struct wdiff d;
+  wdiff_run (vs->otext[j->otext], vs->olen[j->otext], j->text, j->len, NULL,
+             &d);
+  j->sum = d.sum;
+  wdiff_free (&d);
+}
+
 static int
-store_rp_version (struct store *s, int64_t original, int64_t id, int rank,
-                  const char *otext, size_t olen,
+store_rp_version_row (struct store *s, int64_t id, int64_t original,
+                      int rank, const struct wdiff_summary *sum, char **cause)
+{
+  char *sql = sqlite3_mprintf ("INSERT OR REPLACE INTO versions (id, original,"
+                               " rank, similarity, added, removed, changed)"
+                               " VALUES (%lld, %lld, %d, %.17g, %lld, %lld,"
+                               " %lld)", (long long) id, (long long) original,
+                               rank, sum->similarity,
+                               (long long) sum->words_added,
+                               (long long) sum->words_removed,
+                               (long long) sum->words_changed);
+  int r = store_exec (s, sql, cause);
+  sqlite3_free (sql);
+  return r;
+}
+
+/* Diffs the queued versions and writes their rows (only frees them when
+   'cause' is NULL: after an error); keeps the last original's text when
+   'keep_last' (its cluster is not finished). */
+static int
+store_rp_versions_flush (struct store *s, struct store_rp_versions *vs,
+                         bool keep_last, struct store_reprints_stats *rs,
+                         char **cause)
+{
+  store_rp_parallel (vs->n_job, store_rp_diff_fn, vs);
+  int r = 0;
+  for (size_t i = 0; i < vs->n_job; i++)
+    {
+      struct store_rp_vjob *j = &vs->job[i];
+      if (r == 0 && cause)
+        r = store_rp_version_row (s, j->id, j->original, j->rank, &j->sum,
+                                  cause);
+      free (j->text);
+      rs->diffed++;
+    }
+  vs->n_job = 0;
+  size_t keep = keep_last && vs->n_otext ? 1 : 0;
+  for (size_t i = 0; i + keep < vs->n_otext; i++)
+    free (vs->otext[i]);
+  if (keep)
+    {
+      vs->otext[0] = vs->otext[vs->n_otext - 1];
+      vs->olen[0] = vs->olen[vs->n_otext - 1];
+    }
+  vs->n_otext = keep;
+  return r;
+}
+
+/* Writes the versions row of member 'id' of the cluster of 'original'
+   (rank 'rank'; the original's text is the last in vs), queueing its diff
+   against the original when there is no row for that original yet. */
+static int
+store_rp_version (struct store *s, struct store_rp_versions *vs,
+                  int64_t original, int64_t id, int rank,
                   struct store_reprints_stats *rs, char **cause)
 {
   sqlite3_stmt *st;
@@ -869,38 +980,31 @@ store_rp_version (struct store *s, int64_t original, int64_t id, int rank,
       *cause = store_error (s, rc);
       return -1;
     }
-  char *sql;
   if (fresh)
-    sql = sqlite3_mprintf ("UPDATE versions SET rank = %d WHERE id = %lld",
-                           rank, (long long) id);
-  else
+    {
+      char *sql = sqlite3_mprintf ("UPDATE versions SET rank = %d"
+                                   " WHERE id = %lld", rank, (long long) id);
+      int r = store_exec (s, sql, cause);
+      sqlite3_free (sql);
+      return r;
+    }
+  if (id == original)
     {
       struct wdiff_summary sum = { .similarity = 1 };
-      if (id != original)
-        {
-          char *text;
-          size_t len;
-          if (store_rp_compare_text (s, id, &text, &len, cause) != 0)
-            return -1;
-          struct wdiff d;
-          wdiff_run (otext, olen, text, len, NULL, &d);
-          sum = d.sum;
-          wdiff_free (&d);
-          free (text);
-          rs->diffed++;
-        }
-      sql = sqlite3_mprintf ("INSERT OR REPLACE INTO versions (id, original,"
-                             " rank, similarity, added, removed, changed)"
-                             " VALUES (%lld, %lld, %d, %.17g, %lld, %lld,"
-                             " %lld)", (long long) id, (long long) original,
-                             rank, sum.similarity,
-                             (long long) sum.words_added,
-                             (long long) sum.words_removed,
-                             (long long) sum.words_changed);
+      return store_rp_version_row (s, id, original, rank, &sum, cause);
     }
-  int r = store_exec (s, sql, cause);
-  sqlite3_free (sql);
-  return r;
+  char *text;
+  size_t len;
+  if (store_rp_compare_text (s, id, &text, &len, cause) != 0)
+    return -1;
+  vs->job = xgrow (vs->job, &vs->alloc_job, vs->n_job + 1, sizeof *vs->job);
+  vs->job[vs->n_job++] = (struct store_rp_vjob) {
+    .id = id, .original = original, .rank = rank, .otext = vs->n_otext - 1,
+    .text = text, .len = len,
+  };
+  if (vs->n_job >= STORE_RP_DIFF_BATCH)
+    return store_rp_versions_flush (s, vs, true, rs, cause);
+  return 0;
 }
 
 /* Rebuilds the clusters from the stored pairs and writes articles.cluster
@@ -970,6 +1074,7 @@ store_rp_cluster (struct store *s, struct store_reprints_stats *rs,
                     " (id INTEGER PRIMARY KEY); DELETE FROM members;"
                     " UPDATE articles SET cluster = NULL"
                     " WHERE cluster IS NOT NULL;", cause);
+  struct store_rp_versions vs = { 0 };
   for (size_t c = 0; c < cs.n && r == 0; c++)
     {
       const struct cluster *cl = &cs.v[c];
@@ -981,6 +1086,19 @@ store_rp_cluster (struct store *s, struct store_reprints_stats *rs,
           r = -1;
           break;
         }
+      if (vs.n_job == 0)
+        {
+          /* No diff waits on the texts kept so far. */
+          for (size_t i = 0; i < vs.n_otext; i++)
+            free (vs.otext[i]);
+          vs.n_otext = 0;
+        }
+      vs.otext = xgrow (vs.otext, &vs.alloc_otext, vs.n_otext + 1,
+                        sizeof *vs.otext);
+      vs.olen = xgrow (vs.olen, &vs.alloc_olen, vs.n_otext + 1,
+                       sizeof *vs.olen);
+      vs.otext[vs.n_otext] = otext;
+      vs.olen[vs.n_otext++] = olen;
       for (size_t m = 0; m < cl->n && r == 0; m++)
         {
           int64_t id = bd.ids[cl->members[m]];
@@ -991,12 +1109,16 @@ store_rp_cluster (struct store *s, struct store_reprints_stats *rs,
           r = store_exec (s, sql, cause);
           sqlite3_free (sql);
           if (r == 0)
-            r = store_rp_version (s, original, id, (int) m, otext, olen, rs,
-                                  cause);
+            r = store_rp_version (s, &vs, original, id, (int) m, rs, cause);
         }
-      free (otext);
       rs->clusters++;
     }
+  if (store_rp_versions_flush (s, &vs, false, rs, r == 0 ? cause : NULL) != 0
+      && r == 0)
+    r = -1;
+  free (vs.job);
+  free (vs.otext);
+  free (vs.olen);
   if (r == 0)
     r = store_exec (s, "DELETE FROM versions WHERE id NOT IN"
                     " (SELECT id FROM members); DELETE FROM members;"
