@@ -43,6 +43,9 @@ struct store
   char *path;
   sqlite3_stmt *stmt[STMT_COUNT];
   struct reprint_params rp;     /* what band keys are computed with */
+  sqlite3_stmt *bands_put;      /* all of an article's band keys in one
+                                   INSERT (store-reprints.c) ... */
+  size_t bands_put_n;           /* ... of this many keys */
 };
 
 /* The SQL of each statement (store.c). */

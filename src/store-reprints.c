@@ -100,6 +100,39 @@ store_rp_mark_dirty (struct store *s, char **cause)
 
 /* ---- signatures and band keys ------------------------------------------- */
 
+/* Inserts the band keys keys[0..n) of article 'id'. */
+static int
+store_rp_bands_put (struct store *s, int64_t id, const uint64_t *keys,
+                    size_t n, char **cause)
+{
+  if (s->bands_put == NULL || s->bands_put_n != n)
+    {
+      sqlite3_finalize (s->bands_put);
+      s->bands_put = NULL;
+      struct buf sql = BUF_INIT;
+      buf_adds (&sql, "INSERT OR IGNORE INTO bands (band, key, id) VALUES ");
+      for (size_t i = 0; i < n; i++)
+        buf_printf (&sql, "%s(%zu,?%zu,?%zu)", i ? "," : "", i, i + 2,
+                    (size_t) 1);
+      int rc = sqlite3_prepare_v2 (s->db, sql.data, (int) sql.len,
+                                   &s->bands_put, NULL);
+      buf_free (&sql);
+      if (rc != SQLITE_OK)
+        {
+          *cause = store_error (s, rc);
+          sqlite3_finalize (s->bands_put);
+          s->bands_put = NULL;
+          return -1;
+        }
+      s->bands_put_n = n;
+    }
+  sqlite3_stmt *st = s->bands_put;
+  sqlite3_bind_int64 (st, 1, id);
+  for (size_t i = 0; i < n; i++)
+    sqlite3_bind_int64 (st, (int) i + 2, (sqlite3_int64) keys[i]);
+  return store_step (s, st, cause);
+}
+
 /* Runs STMT_BAND_PUT or STMT_BAND_DELETE for every band key of 'sig'. */
 static int
 store_rp_bands (struct store *s, enum store_stmt which, int64_t id,
@@ -111,6 +144,14 @@ store_rp_bands (struct store *s, enum store_stmt which, int64_t id,
   uint64_t *keys = xmalloc (n * sizeof *keys);
   minhash_band_keys (sig, &s->rp, keys);
   int r = 0;
+  if (which == STMT_BAND_PUT)
+    {
+      /* One statement, not one per key: every statement in a transaction
+         that holds the FTS table pays for its savepoints. */
+      r = store_rp_bands_put (s, id, keys, n, cause);
+      free (keys);
+      return r;
+    }
   for (size_t i = 0; i < n && r == 0; i++)
     {
       sqlite3_stmt *st = store_stmt (s, which, cause);

@@ -539,6 +539,7 @@ store_close (struct store *s)
     return;
   for (size_t i = 0; i < STMT_COUNT; i++)
     sqlite3_finalize (s->stmt[i]);
+  sqlite3_finalize (s->bands_put);
   sqlite3_close (s->db);
   free (s->path);
   free (s);
