@@ -7,8 +7,8 @@ set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${top_builddir:=$(pwd)}"
 : "${BYLINE:=$top_builddir/byline}"
-export LC_ALL=C.UTF-8 TZ=UTC NO_COLOR= 
-unset NO_COLOR BYLINE_COLLECTION BYLINE_INDEX
+export LC_ALL=C.UTF-8 TZ=UTC
+unset NO_COLOR BYLINE_COLLECTION BYLINE_INDEX LANGUAGE LC_MESSAGES LANG
 export HOME XDG_DATA_HOME XDG_CONFIG_HOME
 SAMPLES="$top_srcdir/sample-articles"
 
