@@ -968,7 +968,8 @@ store_select (struct store *s, const struct query_sql *qs, const char *sort,
   struct buf sql = BUF_INIT;
   buf_printf (&sql, "SELECT %s, %s, CASE WHEN a.cluster IS NULL THEN 0"
               " ELSE (SELECT count(*) FROM versions v"
-              " WHERE v.original = a.cluster) END FROM articles a",
+              " WHERE v.original = a.cluster) END AS n_versions"
+              " FROM articles a",
               store_select_cols, score ? "-r.score" : "NULL");
   if (score)
     /* LEFT: a hit may match through metadata alone ("x OR outlet:y"). */
@@ -986,6 +987,8 @@ store_select (struct store *s, const struct query_sql *qs, const char *sort,
     buf_printf (&sql, " ORDER BY byline_fold(a.headline) %s", asc);
   else if (strcmp (sort, "words") == 0)
     buf_printf (&sql, " ORDER BY a.words %s", desc);
+  else if (strcmp (sort, "versions") == 0)
+    buf_printf (&sql, " ORDER BY n_versions %s", desc);
   else
     buf_printf (&sql, " ORDER BY a.date_key %s", desc);
   buf_adds (&sql, ", a.date_key DESC, a.id");

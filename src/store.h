@@ -196,7 +196,9 @@ enum store_col
 
 /* Prepares the listing of the articles that match 'qs' (NULL: all).
    'sort' is "date" (newest first), "outlet", "headline" (A to Z, case and
-   accents ignored), "words" (longest first) or "relevance" (bm25 with the
+   accents ignored), "words" (longest first), "versions" (stories in the
+   most versions first: the size of the article's cluster, 0 for an
+   article in one version) or "relevance" (bm25 with the
    headline weighted 10 to the body's 1); NULL takes the query's sort:, else
    "relevance" when the query has words and 'ranked', else "date".  Ties go
    to the newest, then to the lowest id.  'reverse' flips the main order.
