@@ -229,7 +229,8 @@ outlets_load_text (struct outlets *o, const char *text, size_t len,
       text += l + 1;
       len -= l + 1;
     }
-  qsort (o->keys, o->n_keys, sizeof *o->keys, outlets_key_cmp);
+  if (o->n_keys > 1)          /* o->keys is NULL while there are none */
+    qsort (o->keys, o->n_keys, sizeof *o->keys, outlets_key_cmp);
 }
 
 int
