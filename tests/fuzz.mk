@@ -9,7 +9,7 @@
 ## Crashing inputs go to tests/fuzz/regress/TARGET-WHAT (see its README).
 
 FUZZ_TARGETS = decode article header date query tokens config outlets wdiff
-FUZZ_SRCS = tests/fuzz/fuzz.h tests/fuzz/fuzz-common.h \
+FUZZ_SRCS = tests/fuzz/fuzz.h tests/fuzz/common.h \
 	tests/fuzz/fuzz-decode.c tests/fuzz/fuzz-article.c \
 	tests/fuzz/fuzz-header.c tests/fuzz/fuzz-date.c \
 	tests/fuzz/fuzz-query.c tests/fuzz/fuzz-tokens.c \
@@ -43,12 +43,12 @@ tests_fuzz_fuzz_decode_CPPFLAGS = $(FUZZ_CPP)
 tests_fuzz_fuzz_decode_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_decode_LDADD = $(BYLINE_LIBS)
 tests_fuzz_fuzz_article_SOURCES = tests/fuzz/fuzz-article.c \
-	tests/fuzz/fuzz.h tests/fuzz/fuzz-common.h
+	tests/fuzz/fuzz.h tests/fuzz/common.h
 tests_fuzz_fuzz_article_CPPFLAGS = $(FUZZ_CPP)
 tests_fuzz_fuzz_article_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_article_LDADD = $(BYLINE_LIBS)
 tests_fuzz_fuzz_header_SOURCES = tests/fuzz/fuzz-header.c \
-	tests/fuzz/fuzz.h tests/fuzz/fuzz-common.h
+	tests/fuzz/fuzz.h tests/fuzz/common.h
 tests_fuzz_fuzz_header_CPPFLAGS = $(FUZZ_CPP)
 tests_fuzz_fuzz_header_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_header_LDADD = $(BYLINE_LIBS)
@@ -57,7 +57,7 @@ tests_fuzz_fuzz_date_CPPFLAGS = $(FUZZ_CPP)
 tests_fuzz_fuzz_date_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_date_LDADD = $(BYLINE_LIBS)
 tests_fuzz_fuzz_query_SOURCES = tests/fuzz/fuzz-query.c \
-	tests/fuzz/fuzz.h tests/fuzz/fuzz-common.h
+	tests/fuzz/fuzz.h tests/fuzz/common.h
 tests_fuzz_fuzz_query_CPPFLAGS = $(FUZZ_CPP)
 tests_fuzz_fuzz_query_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_query_LDADD = $(BYLINE_LIBS)
@@ -70,7 +70,7 @@ tests_fuzz_fuzz_config_CPPFLAGS = $(FUZZ_CPP)
 tests_fuzz_fuzz_config_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_config_LDADD = $(BYLINE_LIBS)
 tests_fuzz_fuzz_outlets_SOURCES = tests/fuzz/fuzz-outlets.c \
-	tests/fuzz/fuzz.h tests/fuzz/fuzz-common.h
+	tests/fuzz/fuzz.h tests/fuzz/common.h
 tests_fuzz_fuzz_outlets_CPPFLAGS = $(FUZZ_CPP)
 tests_fuzz_fuzz_outlets_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_outlets_LDADD = $(BYLINE_LIBS)

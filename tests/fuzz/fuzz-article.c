@@ -3,7 +3,7 @@
    rules. */
 #include "system.h"
 
-#include "fuzz-common.h"
+#include "common.h"
 
 int
 fuzz_article (const uint8_t *data, size_t size)

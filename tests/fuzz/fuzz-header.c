@@ -4,7 +4,7 @@
 #include "system.h"
 
 #include "buf.h"
-#include "fuzz-common.h"
+#include "common.h"
 
 static const char fuzz_header_body[] =
   "\n\nThe council voted on Tuesday to close the bridge for repairs, "

@@ -7,7 +7,7 @@
 
 #include "strv.h"
 #include "text.h"
-#include "fuzz-common.h"
+#include "common.h"
 
 static const char fuzz_outlets_article[] =
   "Source: independent.co.uk\n"

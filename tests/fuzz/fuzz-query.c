@@ -8,7 +8,7 @@
 #include "query.h"
 #include "scan.h"
 #include "store.h"
-#include "fuzz-common.h"
+#include "common.h"
 
 static const char fuzz_query_article[] =
   "Title: Café owners in Zürich fight the rent rise\n"
