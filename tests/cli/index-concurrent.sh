@@ -21,8 +21,9 @@ pid=$!
 bad=0
 runs=0
 while kill -0 $pid 2>/dev/null; do
-	got=$("$BYLINE" list -C "$coll" --index="$idx" 2>&1 | wc -l)
-	[ "$got" = "$n" ] || bad=$((bad + 1))
+	"$BYLINE" list -C "$coll" --index="$idx" > "$SCRATCH/out1" 2>&1
+	got=$(wc -l < "$SCRATCH/out1")
+	[ "$got" = "$n" ] || { bad=$((bad + 1)); echo "got $got of $n:"; grep -v '^[0-9-]' "$SCRATCH/out1" | head -5; }
 	runs=$((runs + 1))
 done
 wait $pid
