@@ -948,6 +948,77 @@ static const char store_select_cols[] =
   "a.id, a.path, a.headline, a.headline_derived, a.date, a.date_prec,"
   " a.outlet, a.agency, a.authors, a.words, a.cluster";
 
+/* True when qs matches exactly the rows of one FTS MATCH of its own
+   rank_match: a pure text query (query.c compiles it to this one
+   condition, whose only parameter is the MATCH expression). */
+static bool
+store_fts_only (const struct query_sql *qs)
+{
+  return qs && qs->rank_match && qs->where && qs->params.n == 1
+         && strcmp (qs->where,
+                    "(a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?))") == 0
+         && strcmp (qs->params.v[0], qs->rank_match) == 0;
+}
+
+#define STORE_RANK "rank MATCH 'bm25(10.0, 1.0)'"
+#define STORE_VERSIONS \
+  "CASE WHEN a.cluster IS NULL THEN 0" \
+  " ELSE (SELECT count(*) FROM versions v" \
+  " WHERE v.original = a.cluster) END AS n_versions"
+
+/* store_select for a pure text query sorted by relevance: FTS5 ranks and
+   cuts to the first limit hits itself (one MATCH, no materialised join),
+   and only those are looked up in articles.  Same order as the general
+   query: score, then date_key DESC, then id.  Hits tied on score with the
+   limit-th are all fetched (t takes one more than the limit to see whether
+   the tie crosses the cut, x is then that score), so the tie-break by date
+   and id stays exact. */
+static sqlite3_stmt *
+store_select_fts (struct store *s, const struct query_sql *qs, int64_t limit,
+                  char **cause)
+{
+  struct buf sql = BUF_INIT;
+  long long n = (long long) limit;
+  if (limit <= 0)
+    buf_printf (&sql, "SELECT %s, -f.score, " STORE_VERSIONS
+                " FROM (SELECT rowid AS id, rank AS score FROM fts"
+                " WHERE fts MATCH ?1 AND " STORE_RANK ") f"
+                " JOIN articles a ON a.id = f.id"
+                " ORDER BY f.score, a.date_key DESC, a.id",
+                store_select_cols);
+  else
+    buf_printf (&sql,
+                "WITH t AS MATERIALIZED (SELECT rowid AS id, rank AS score"
+                " FROM fts WHERE fts MATCH ?1 AND " STORE_RANK
+                " ORDER BY rank LIMIT %lld),"
+                " k AS (SELECT (SELECT score FROM t ORDER BY score"
+                " LIMIT 1 OFFSET %lld) AS kth, (SELECT score FROM t"
+                " ORDER BY score LIMIT 1 OFFSET %lld) AS nxt),"
+                " x AS MATERIALIZED (SELECT kth FROM k WHERE nxt = kth),"
+                " f AS (SELECT id, score FROM t"
+                " WHERE NOT EXISTS (SELECT 1 FROM x)"
+                " UNION ALL SELECT t.id, t.score FROM x CROSS JOIN t"
+                " WHERE t.score < x.kth"
+                " UNION ALL SELECT fts.rowid, fts.rank FROM x CROSS JOIN fts"
+                " WHERE fts MATCH ?1 AND fts." STORE_RANK
+                " AND +fts.rank = x.kth)"
+                " SELECT %s, -f.score, " STORE_VERSIONS
+                " FROM f JOIN articles a ON a.id = f.id"
+                " ORDER BY f.score, a.date_key DESC, a.id LIMIT %lld",
+                n + 1, n - 1, n, store_select_cols, n);
+
+  sqlite3_stmt *st;
+  int rc = sqlite3_prepare_v2 (s->db, sql.data, -1, &st, NULL);
+  buf_free (&sql);
+  if (rc != SQLITE_OK)
+    {
+      *cause = store_error (s, rc);
+      return NULL;
+    }
+  sqlite3_bind_text (st, 1, qs->rank_match, -1, SQLITE_TRANSIENT);
+  return st;
+}
+
 sqlite3_stmt *
 store_select (struct store *s, const struct query_sql *qs, const char *sort,
               bool reverse, bool ranked, int64_t limit, char **cause)
@@ -966,6 +1037,8 @@ store_select (struct store *s, const struct query_sql *qs, const char *sort,
                && (rank || strcmp (sort, "relevance") == 0);
 
   struct buf sql = BUF_INIT;
+  if (strcmp (sort, "relevance") == 0 && !reverse && store_fts_only (qs))
+    return store_select_fts (s, qs, limit, cause);
   buf_printf (&sql, "SELECT %s, %s, CASE WHEN a.cluster IS NULL THEN 0"
               " ELSE (SELECT count(*) FROM versions v"
               " WHERE v.original = a.cluster) END AS n_versions"
