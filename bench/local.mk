@@ -4,7 +4,7 @@
 ## goes to $(abs_top_builddir)/bench-data, never the source tree.
 
 BENCH_PROGS = bench/gen-corpus bench/bench-extract bench/bench-rss \
-	bench/bench-search
+	bench/bench-search bench/bench-tmux
 EXTRA_PROGRAMS = $(BENCH_PROGS)
 
 # Self-contained apart from three small utilities, so tests can build it
@@ -26,6 +26,11 @@ bench_bench_rss_LDADD = -lm
 # In-process search latency over an index (store.h, query.h).
 bench_bench_search_SOURCES = bench/bench-search.c
 bench_bench_search_LDADD = $(BYLINE_LIBS) -lm
+
+# Drives a program in tmux: time to a screen, key press to redraw (no
+# library; distributed as a _SOURCES file like the others).
+bench_bench_tmux_SOURCES = bench/bench-tmux.c
+bench_bench_tmux_LDADD = -lm
 
 # 'make bench' runs every stage; 'make bench BENCH_STAGES=extract' some.
 # BENCH_COUNT and BENCH_SEED choose the collection (default 10000 and 1).

@@ -10,6 +10,9 @@
 #             and, when installed, notmuch new on the same articles
 #   search    byline search latency (rare word, common word, phrase), whole
 #             process and in-process, beside grep -rli (and notmuch search)
+#   reader    the reader in tmux: start to the first complete screen, key
+#             press to redrawn screen (list and article), peak RSS; beside
+#             the tmux round trip on cat
 # To add one (index, search, reprints, diff): write stage_NAME and add NAME
 # to STAGES.
 #
@@ -27,6 +30,8 @@
 #                 BENCH_COUNT <= 20000 (it indexes about 100 messages/s
 #                 here: 100,000 would take 15-25 minutes); yes: at any
 #                 count; no: never
+#   BENCH_READER_RUNS  reader starts timed (default 10)
+#   BENCH_KEY_RUNS     key presses timed per series (default 50)
 #   BENCH_RARE, BENCH_COMMON, BENCH_PHRASE: the search queries (defaults
 #                 honours, government, "health ministry": in about 0.1%,
 #                 30% and 2% of the articles' texts)
@@ -38,7 +43,7 @@
 
 set -eu
 
-STAGES="extract index search"
+STAGES="extract index search reader"
 
 : "${top_builddir:=$(pwd)}"
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
@@ -48,6 +53,8 @@ STAGES="extract index search"
 : "${BENCH_RUNS:=30}"
 : "${BENCH_GREP_RUNS:=10}"
 : "${BENCH_NOTMUCH:=auto}"
+: "${BENCH_READER_RUNS:=10}"
+: "${BENCH_KEY_RUNS:=50}"
 : "${BENCH_RARE:=honours}"
 : "${BENCH_COMMON:=government}"
 : "${BENCH_PHRASE:=\"health ministry\"}"
@@ -336,6 +343,139 @@ stage_search () {
 		eval "v=\$ratio_$k"
 		echo "target: >= 100x faster than grep -rli ($k, p50): ${v}x, $(awk -v v="$v" 'BEGIN { if (v + 0 >= 100) print "met"; else printf "MISSED (%.1fx short of 100x)\n", 100 / v }')"
 	done
+}
+
+# ---- reader ----------------------------------------------------------------
+
+TMUXB=$top_builddir/bench/bench-tmux
+READER_COLS=120
+READER_LINES=40
+
+# pct FILE P: nearest-rank percentile P of the numbers in FILE.
+pct () {
+	sort -g "$1" | awk -v p="$2" '{ v[NR] = $1 } END {
+		r = int(p / 100 * NR); if (r < p / 100 * NR) r++; if (r < 1) r = 1
+		printf "%.6f\n", v[r] }'
+}
+
+# tm ARGS: tmux on the stage's own server.
+tm () { tmux -S "$SOCK" "$@"; }
+
+# tmuxb ARGS: bench-tmux on that server; sets R to its key=value line.
+tmuxb () {
+	R=$("$TMUXB" -S "$SOCK" "$@") || die "bench-tmux failed: $*"
+	[ "$(kv status "$R")" = 0 ] || die "bench-tmux timed out: $*"
+}
+
+# gone SESSION: waits until SESSION has ended (its program exited).
+gone () {
+	g=0
+	while tm has-session -t "$1" 2> /dev/null; do
+		g=$((g + 1))
+		[ "$g" -lt 600 ] || die "tmux session $1 did not end"
+		sleep 0.05
+	done
+}
+
+stage_reader () {
+	[ -x "$BYLINE" ] || die "$BYLINE not built (run 'make bench')"
+	[ -x "$TMUXB" ] || die "$TMUXB not built (run 'make bench')"
+	if ! command -v tmux > /dev/null 2>&1; then
+		echo "reader: not run (tmux not installed)"
+		return 0
+	fi
+	if [ ! -f "$WORK/index.ok" ] || [ ! -f "$INDEX" ]; then
+		work_copy
+		byline_index -q || die "byline index failed"
+		: > "$WORK/index.ok"
+	fi
+	articles=$(index_articles)
+	files=$(find "$COLL" -type f | wc -l)
+	# The reader brings the index up to date first (a stat per file here,
+	# as for a user who starts it on an indexed collection): warm it once.
+	BYLINE_INDEX=$INDEX "$BYLINE" index -q -C "$COLL" ||
+		die "byline index failed"
+	SOCK=$WORK/tmux.sock
+	rm -f "$SOCK"
+	# The server takes its environment from here: private HOME and XDG
+	# directories, the index, C.UTF-8, UTC.  An idle session keeps it up,
+	# so no run below pays for starting the server.
+	BYLINE_INDEX=$INDEX TERM=xterm-256color tmux -S "$SOCK" -f /dev/null \
+		new-session -d -s idle -x "$READER_COLS" -y "$READER_LINES" \
+		'exec cat' || die "cannot start tmux"
+	trap 'tmux -S "$SOCK" kill-server 2> /dev/null' EXIT
+	run="exec env TERM=screen-256color '$BYLINE' '$COLL'"
+	echo "reader: $articles articles indexed of $files files in $COLL; tmux $(tmux -V | sed 's/^tmux //'), ${READER_COLS}x$READER_LINES, TERM=screen-256color in the pane; the screen is polled with capture-pane -p -e in a tight loop (each poll a tmux client fork+exec)"
+
+	# (a) Start to the first complete screen: the title's count is drawn
+	# with the rows.  Baseline: a shell printing a line, same server.
+	marker="coll: $articles article"
+	: > "$WORK/first.txt"
+	: > "$WORK/first-base.txt"
+	polls=0
+	i=0
+	while [ "$i" -lt "$BENCH_READER_RUNS" ]; do
+		i=$((i + 1))
+		tmuxb start "b$i" "$READER_COLS" "$READER_LINES" READY \
+			"exec sh -c 'echo READY; exec cat'"
+		kv elapsed "$R" >> "$WORK/first-base.txt"
+		tm kill-session -t "b$i"
+		tmuxb start "r$i" "$READER_COLS" "$READER_LINES" "$marker" "$run"
+		kv elapsed "$R" >> "$WORK/first.txt"
+		polls=$(calc '%.6f' "$polls + $(kv poll_mean "$R")")
+		tm send-keys -t "r$i" Q
+		gone "r$i"
+	done
+	f50=$(pct "$WORK/first.txt" 50) f99=$(pct "$WORK/first.txt" 99)
+	fb50=$(pct "$WORK/first-base.txt" 50)
+	echo "reader-first-screen: $articles articles, p50 $(ms "$f50") ms, p99 $(ms "$f99") ms (baseline tmux round trip $(ms "$fb50") ms: new-session of sh printing a line until captured, p50; $BENCH_READER_RUNS runs; poll granularity $(ms "$(calc '%.6f' "$polls / $BENCH_READER_RUNS")") ms)"
+
+	# (b) Key press to redrawn screen.  Baseline: the same round trip on
+	# cat (the terminal echoes each key).
+	tmuxb keys idle "$BENCH_KEY_RUNS" a
+	base=$(kv p50 "$R")
+	echo "reader-baseline: cat, key echoed: p50 $(ms "$base") ms, p99 $(ms "$(kv p99 "$R")") ms, poll granularity $(ms "$(kv poll_mean "$R")") ms ($BENCH_KEY_RUNS presses: send-keys, then capture-pane until the screen changed)"
+	tmuxb start rd "$READER_COLS" "$READER_LINES" "$marker" "$run"
+	worst=0
+	# key_series NAME KEYS MARKER
+	key_series () {
+		tmuxb keys rd "$BENCH_KEY_RUNS" "$2" ${3:+"$3"}
+		k50=$(kv p50 "$R") k99=$(kv p99 "$R")
+		echo "reader-redraw-$1: $articles articles, p50 $(ms "$k50") ms, p99 $(ms "$k99") ms, max $(ms "$(kv max "$R")") ms; minus the baseline p50 $(ms "$(calc '%.6f' "$k50 - $base")") ms, p99 $(ms "$(calc '%.6f' "$k99 - $base")") ms ($BENCH_KEY_RUNS presses of $2, $(kv polls_mean "$R") polls each, $(kv partial "$R") caught mid-redraw)"
+		worst=$(calc '%.6f' "($k99 > $worst) ? $k99 : $worst")
+		eval "p99_$(printf %s "$1" | tr - _)=\$k99"
+	}
+	key_series list-j j
+	key_series list-pgdn NPage
+	# Open an article longer than the screen (0% at the top), then scroll
+	# it down and back up in turn so that every press changes the screen.
+	tm send-keys -t rd Enter
+	n=0
+	until tm capture-pane -p -t rd | grep -q '^ *\[article\]   0%'; do
+		n=$((n + 1))
+		[ "$n" -lt 200 ] || die "no article longer than the screen"
+		sleep 0.05
+		[ $((n % 4)) -ne 0 ] || tm send-keys -t rd J
+	done
+	key_series article-j j,k "[article]"
+	key_series article-pgdn NPage,PPage "[article]"
+	pid=$(tm list-panes -t rd -F '#{pane_pid}')
+	[ "$(cat "/proc/$pid/comm")" = byline ] || die "pane $pid is not byline"
+	hwm=$(awk '$1 == "VmHWM:" { print $2 }' "/proc/$pid/status")
+	rss_now=$(awk '$1 == "VmRSS:" { print $2 }' "/proc/$pid/status")
+	echo "reader-rss: $articles articles, peak RSS $(mib "$hwm") MB (VmHWM after the runs above, pid $pid), RSS now $(mib "$rss_now") MB"
+	tm send-keys -t rd Q
+	gone rd
+	tm kill-server
+	trap - EXIT
+
+	f99b=$(calc '%.6f' "$f99 - $fb50")
+	echo "target: reader first screen <= 150 ms (p99, $articles articles): $(ms "$f99") ms ($(ms "$f99b") ms less the tmux baseline), $(verdict "$(ms "$f99")" 150 ms)"
+	for k in list-j list-pgdn article-j article-pgdn; do
+		eval "v=\$p99_$(printf %s "$k" | tr - _)"
+		echo "target: redraw <= 16 ms (p99, $k): $(ms "$v") ms ($(ms "$(calc '%.6f' "$v - $base")") ms less the baseline), $(verdict "$(ms "$v")" 16 ms)"
+	done
+	echo "target: reader peak RSS <= 64 MB: $(mib "$hwm") MB, $(verdict "$(mib "$hwm")" 64 MB)"
 }
 
 run_stage () {
