@@ -24,7 +24,8 @@ cmd_list_usage (void)
            "that does not exist yet is built first.\n"), stdout);
   fputs ("\n", stdout);
   fputs (_("  -s, --sort=KEY        date (newest first, the default), outlet,\n"
-           "                          headline (A to Z) or words (longest first)\n"
+           "                          headline (A to Z), words (longest first)\n"
+           "                          or versions (most reprinted first)\n"
            "  -r, --reverse         reverse the order\n"
            "      --json            one JSON object per line\n"
            "      --skipped         list the files that are not indexed, and why\n"
@@ -251,7 +252,8 @@ cmd_list (int argc, char **argv)
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 }
   };
-  static const char *const sorts[] = { "date", "outlet", "headline", "words" };
+  static const char *const sorts[] = { "date", "outlet", "headline", "words",
+                                       "versions" };
   const char *dir = NULL, *index = NULL, *sort = NULL;
   bool reverse = false, json = false, skipped = false;
   int c;
@@ -266,7 +268,7 @@ cmd_list (int argc, char **argv)
         if (sort == NULL)
           {
             msg_error (_("unknown sort order '%s' (date, outlet, headline, "
-                         "words)"), optarg);
+                         "words, versions)"), optarg);
             return cmd_usage_error ("list");
           }
         break;

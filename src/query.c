@@ -75,7 +75,7 @@ static const char *const query_meta_columns[] = {
 };
 
 static const char *const query_sort_keys[] = {
-  "date", "outlet", "headline", "words", "relevance"
+  "date", "outlet", "headline", "words", "versions", "relevance"
 };
 
 struct query_node
@@ -649,8 +649,8 @@ query_sort_term (struct query_parser *p, const struct query_token *t)
         return query_node_new (QUERY_EMPTY);
       }
   query_error (p, t->voff,
-               _("unknown sort order '%.*s' (date, outlet, headline, words "
-                 "or relevance)"), (int) t->vlen, p->q + t->voff);
+               _("unknown sort order '%.*s' (date, outlet, headline, words, "
+                 "versions or relevance)"), (int) t->vlen, p->q + t->voff);
   return NULL;
 }
 

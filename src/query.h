@@ -13,7 +13,7 @@
      date:2021 date:2021-03 date:2021-03-31
      date:2021-03..2021-04      inclusive range of periods
      date:>=2020-01-01 (also >, <, <=)
-     sort:date|outlet|headline|words|relevance (a leading '-' reverses):
+     sort:date|outlet|headline|words|versions|relevance (a leading '-' reverses):
                       sets the order only, never filters
 
    The SQL refers to the index schema (see store.h): table alias "a" for

@@ -34,7 +34,7 @@ struct list_row
 };
 
 static const char *const list_sorts[] = { "date", "outlet", "headline",
-                                          "words" };
+                                          "words", "versions" };
 
 struct list
 {
@@ -441,7 +441,8 @@ list_title (struct view *v)
     {
       static const char *const names[] = { N_("by date"), N_("by outlet"),
                                            N_("by headline"),
-                                           N_("by length") };
+                                           N_("by length"),
+                                           N_("by versions") };
       buf_adds (&t, _(names[l->sort]));
     }
   if (l->reverse)

@@ -72,6 +72,13 @@ expect_match "sort=headline" '^2021-03-31 .* +U' "$("$BYLINE" list --sort=headli
 first=$("$BYLINE" list --sort=words --json -C "$coll" | head -n 1 | jq .words)
 max=$("$BYLINE" list --json -C "$coll" | jq -s 'map(.words) | max')
 expect_eq "sort=words: longest first" "$max" "$first"
+# sort=versions: the one story in two versions (000, 001) comes first.
+expect_eq "sort=versions: the cluster first" "000 001" \
+	"$("$BYLINE" list --sort=versions --json -C "$coll" | head -n 2 | jq -r '.path[0:3]' | sort | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "sort:versions in the query" \
+	"$("$BYLINE" list --sort=versions -C "$coll")" "$("$BYLINE" list -C "$coll" sort:versions)"
+expect_eq "sort=versions --reverse: the cluster last" "000 001" \
+	"$("$BYLINE" list --sort=versions --reverse --json -C "$coll" | tail -n 2 | jq -r '.path[0:3]' | sort | tr '\n' ' ' | sed 's/ $//')"
 expect_eq "--reverse" "$(tac "$SCRATCH/list")" "$("$BYLINE" list --reverse -C "$coll")"
 expect_status "unknown sort" 2 "$BYLINE" list --sort=size -C "$coll"
 

@@ -65,6 +65,8 @@ tui_expect "reversed" "by headline \(reversed\)"
 # 001 was opened from the search: it is read.
 tui_expect "first reversed" "^    .*$H001"
 tui_keys s s
+tui_expect "sort by versions" "by versions \(reversed\)"
+tui_keys s
 tui_expect "back to date" "by date \(reversed\)"
 tui_keys S
 tui_expect "by date" "5 articles, by date$"

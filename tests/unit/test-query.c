@@ -217,6 +217,11 @@ test_sort (void **state)
   assert_null (s.rank_match);
   query_sql_free (&s);
 
+  compile ("sort:-versions", &s);
+  assert_string_equal (s.sort, "versions");
+  assert_int_equal (s.sort_reverse, 1);
+  query_sql_free (&s);
+
   compile ("sort:outlet a OR sort:relevance", &s);
   assert_string_equal (s.sort, "relevance");
   assert_string_equal (s.params.v[0], "\"a\"");
