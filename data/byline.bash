@@ -34,7 +34,7 @@ _byline ()
         -C | --collection) compopt -o dirnames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --index) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --color) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
-        --sort) COMPREPLY=($(compgen -W 'date outlet headline words' -- "$cur")); return ;;
+        --sort) COMPREPLY=($(compgen -W 'date outlet headline words versions' -- "$cur")); return ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$(_byline_options "$prog" "$cmd")" -- "$cur"))
