@@ -145,7 +145,8 @@ cmd_reprints_each (const struct store_version *v, size_t n, void *arg)
         }
       else
         {
-          r->sim = xasprintf ("%d%%", (int) (v[i].similarity * 100 + 0.5));
+          /* Rounded as byline diff --stat rounds it, so the two agree. */
+          r->sim = xasprintf ("%.0f%%", v[i].similarity * 100);
           r->added = xasprintf ("+%lld", (long long) v[i].added);
           r->removed = xasprintf ("-%lld", (long long) v[i].removed);
         }

@@ -1,8 +1,9 @@
 #!/bin/sh
 # reprints-samples.sh: `byline reprints` on the samples finds exactly one
 # story in two versions, 000 and 001 (001 the original: earlier, from AP),
-# and list and search show it; a reprint copied into the collection joins
-# the cluster, and leaves it when deleted.
+# and list and search show it; its figures are byline diff's of the original
+# against the version; a reprint copied into the collection joins the
+# cluster, and leaves it when deleted.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/cli/lib.sh"
 need jq
 
@@ -33,6 +34,36 @@ expect_eq "000 similar but edited" true \
 	"$(jq '.members[1] | .similarity > 0.5 and .similarity < 1 and .added > 0 and .removed > 0' "$SCRATCH/json")"
 expect_eq "member keys" '["added","agency","changed","date","headline","id","outlet","path","removed","similarity"]' \
 	"$(jq -c '.members[0] | keys' "$SCRATCH/json")"
+
+# The figures are byline diff's, original first: a version's "added" are
+# the words it has and its original lacks ('byline diff ORIGINAL VERSION'),
+# in the JSON, in the text and by file or by id.
+# agree COLL: every version of every cluster of COLL against byline diff.
+agree () {
+	"$BYLINE" reprints --json -C "$1" > "$SCRATCH/agree.json"
+	"$BYLINE" reprints -C "$1" | grep -v -e '^$' -e ' original ' \
+		> "$SCRATCH/agree.text"
+	jq -r '.original as $o | .cluster as $c | .members[1:][]
+		| "\($o) \($c) \(.path) \(.id) \(.added) \(.removed) \(.changed) \(.similarity)"' \
+		"$SCRATCH/agree.json" > "$SCRATCH/agree.rows"
+	expect_eq "agree: a text line per version" \
+		"$(wc -l < "$SCRATCH/agree.rows")" "$(wc -l < "$SCRATCH/agree.text")"
+	n=0
+	while read -r o oid m mid add rem chg sim; do
+		n=$((n + 1))
+		want="$add $rem $chg $sim"
+		expect_eq "agree: $m against $o: diff --json of the files" "$want" \
+			"$("$BYLINE" diff --json "$1/$o" "$1/$m" | jq -r '.summary | "\(.words_added) \(.words_removed) \(.words_changed) \(.similarity)"')"
+		expect_eq "agree: $m against $o: diff --json of the ids" "$want" \
+			"$("$BYLINE" diff --json -C "$1" "$oid" "$mid" | jq -r '.summary | "\(.words_added) \(.words_removed) \(.words_changed) \(.similarity)"')"
+		stat=$("$BYLINE" diff --stat "$1/$o" "$1/$m")
+		expect_eq "agree: $m against $o: text and diff --stat" \
+			"$(printf '%s\n' "$stat" | sed -n 's/^similarity: *//p') +$(printf '%s\n' "$stat" | sed -n 's/^words added: *//p') -$(printf '%s\n' "$stat" | sed -n 's/^words removed: *//p')" \
+			"$(sed -n "${n}p" "$SCRATCH/agree.text" | sed 's/^.* \([0-9]*%\) \(+[0-9]*\) \(-[0-9]*\)  .*$/\1 \2 \3/')"
+	done < "$SCRATCH/agree.rows"
+	expect_eq "agree: versions compared in $1" "$2" "$n"
+}
+agree "$coll" 1
 
 # --min-similarity filters the versions.
 expect_eq "--min-similarity=0.99" "" "$("$BYLINE" reprints --min-similarity=0.99 -C "$coll")"
@@ -70,6 +101,20 @@ expect_eq "no cluster without 001" "" "$("$BYLINE" reprints -C "$coll")"
 expect_eq "list: all null" "null null null null" \
 	"$("$BYLINE" list --json -C "$coll" | jq -r .cluster | tr '\n' ' ' | sed 's/ $//')"
 mv "$SCRATCH/001_ba268a7cdc32d459.txt" "$coll/"
+
+# A similarity of exactly 62.5% is rounded as diff --stat rounds it.
+half=$SCRATCH/half
+mkdir -p "$half"
+lede='The old harbour bridge reopened to traffic on Monday after eight months of repairs that replaced its deck, its lights and most of the steel'
+printf 'Harbour bridge reopens after repairs\n\nMarch 1, 2021\n\n%s\n' \
+	"$lede cables holding the central span above the water, the city engineer said at a short ceremony." \
+	> "$half/a.txt"
+printf 'Harbour bridge reopens after repairs\n\nMarch 2, 2021\n\n%s\n' \
+	"$lede officials told a crowd of commuters cyclists and local shop owners gathered nearby while a brass band played two old." \
+	> "$half/b.txt"
+expect_eq "half: similarity 0.625" 0.625 \
+	"$("$BYLINE" diff --json "$half/a.txt" "$half/b.txt" | jq .summary.similarity)"
+agree "$half" 1
 
 # Config: a bad line is a warning with its number; changed settings apply
 # at the next index run (here: nothing is similar enough).
