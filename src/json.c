@@ -5,34 +5,53 @@
 
 #include <inttypes.h>
 #include <math.h>
+#include <unistr.h>
 
+/* JSON strings are UTF-8 (RFC 8259), and a file name is bytes: an invalid
+   sequence becomes U+FFFD.  C0 and C1 controls and DEL are written as
+   \u escapes, so no escape sequence can reach a terminal that shows the
+   output. */
 void
 json_str (struct buf *b, const char *s, size_t n)
 {
   static const char hex[] = "0123456789abcdef";
+  const uint8_t *p = (const uint8_t *) s;
   buf_addc (b, '"');
-  size_t run = 0;
-  for (size_t i = 0; i < n; i++)
+  size_t run = 0, i = 0;
+  while (i < n)
     {
-      unsigned char c = (unsigned char) s[i];
+      unsigned c = p[i];
       const char *esc = NULL;
       char u[7];
-      switch (c)
+      size_t k = 1;
+      if (c >= 0x80)
         {
-        case '"': esc = "\\\""; break;
-        case '\\': esc = "\\\\"; break;
-        case '\n': esc = "\\n"; break;
-        case '\t': esc = "\\t"; break;
-        case '\r': esc = "\\r"; break;
-        default:
-          if (c < 0x20 || c == 0x7f)
+          ucs4_t uc;
+          int len = u8_mbtoucr (&uc, p + i, n - i);
+          if (len < 0)
+            esc = "\xef\xbf\xbd";
+          else
             {
-              memcpy (u, "\\u00", 4);
-              u[4] = hex[c >> 4];
-              u[5] = hex[c & 15];
-              u[6] = '\0';
-              esc = u;
+              k = (size_t) len;
+              c = uc;
             }
+        }
+      else
+        switch (c)
+          {
+          case '"': esc = "\\\""; break;
+          case '\\': esc = "\\\\"; break;
+          case '\n': esc = "\\n"; break;
+          case '\t': esc = "\\t"; break;
+          case '\r': esc = "\\r"; break;
+          }
+      if (esc == NULL && (c < 0x20 || (c >= 0x7f && c <= 0x9f)))
+        {
+          memcpy (u, "\\u00", 4);
+          u[4] = hex[c >> 4];
+          u[5] = hex[c & 15];
+          u[6] = '\0';
+          esc = u;
         }
       if (esc)
         {
@@ -41,7 +60,8 @@ json_str (struct buf *b, const char *s, size_t n)
           buf_adds (b, esc);
         }
       else
-        run++;
+        run += k;
+      i += k;
     }
   buf_add (b, s + n - run, run);
   buf_addc (b, '"');

@@ -50,6 +50,11 @@ test_json_escape (void **state)
   struct buf b = BUF_INIT;
   json_str (&b, "a\"b\\c\nd\x01" "é", 10);
   assert_string_equal (b.data, "\"a\\\"b\\\\c\\nd\\u0001é\"");
+  /* A file name: C1 controls escaped, invalid and cut sequences replaced. */
+  buf_reset (&b);
+  json_str (&b, "x\xc2\x9b" "1m\x7f\xff\x9b" "y\xc3", 10);
+  assert_string_equal (b.data, "\"x\\u009b1m\\u007f\xef\xbf\xbd\xef\xbf\xbd"
+                       "y\xef\xbf\xbd\"");
   buf_free (&b);
 }
 
