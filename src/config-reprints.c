@@ -57,6 +57,20 @@ config_reprints_set (struct reprint_params *p, const char *key,
 {
   unsigned long u;
   double d;
+  if (strcmp (key, "enabled") == 0)
+    {
+      static const char *const yes[] = { "true", "yes", "on", "1" };
+      static const char *const no[] = { "false", "no", "off", "0" };
+      for (size_t i = 0; i < ARRAY_SIZE (yes); i++)
+        if (strcmp (v, yes[i]) == 0 || strcmp (v, no[i]) == 0)
+          {
+            p->enabled = strcmp (v, yes[i]) == 0;
+            return NULL;
+          }
+      /* TRANSLATORS: a setting and its value; "true" and "false" are
+         what the config file takes, not to be translated. */
+      return xasprintf (_("%s: '%s' is not true or false"), key, v);
+    }
   if (strcmp (key, "shingle") == 0 || strcmp (key, "bands") == 0
       || strcmp (key, "rows") == 0)
     {

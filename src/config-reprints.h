@@ -3,6 +3,8 @@
    The file is the reader's (settings.h: $XDG_CONFIG_HOME/byline/config);
    only lines whose first word starts with "reprints." are read here, and
    the reader skips them:
+     reprints.enabled = true       false: no reprint detection while indexing
+                                   (also yes/no, on/off, 1/0)
      reprints.shingle = 2          words per shingle (1-16)
      reprints.bands = 48           LSH bands (1-256) ...
      reprints.rows = 4             ... of this many rows (1-32; at most 1024

@@ -334,6 +334,7 @@ minhash_candidates (const struct minhash_sig *sigs, size_t n,
 void
 reprint_params_init (struct reprint_params *p)
 {
+  p->enabled = true;
   p->shingle = 2;
   p->bands = 48;
   p->rows = 4;

@@ -22,6 +22,7 @@
    the defaults, whose measurements are documented in minhash.c. */
 struct reprint_params
 {
+  bool enabled;               /* false: no signing, no clusters */
   /* signing (changing these makes stored signatures stale) */
   unsigned shingle;           /* words per shingle */
   unsigned bands;             /* LSH bands ... */

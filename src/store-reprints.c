@@ -23,6 +23,8 @@
 static char *
 store_rp_sign_key (const struct reprint_params *p)
 {
+  if (!p->enabled)
+    return xstrdup ("off");
   return xasprintf ("shingle=%u bands=%u rows=%u lead=%u", p->shingle,
                     p->bands, p->rows, p->lead_words);
 }
@@ -1178,8 +1180,9 @@ store_reprints_update (struct store *s, const volatile sig_atomic_t *stop,
                        struct store_reprints_stats *rs, char **cause)
 {
   memset (rs, 0, sizeof *rs);
-  if (store_rp_sign_missing (s, stop, rs, cause) != 0
-      || store_rp_verify_pending (s, stop, rs, cause) != 0)
+  if (s->rp.enabled
+      && (store_rp_sign_missing (s, stop, rs, cause) != 0
+          || store_rp_verify_pending (s, stop, rs, cause) != 0))
     return -1;
   if (stop && *stop)
     return 1;

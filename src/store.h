@@ -249,7 +249,9 @@ struct store_reprints_stats
    Signing and verifying commit every few hundred articles and stop between
    batches when *stop (may be NULL) becomes non-zero; the clustering is one
    transaction.  Whatever the interruptions, the result is that of one
-   uninterrupted run.  Returns 0, 1 when stopped, -1 with *cause. */
+   uninterrupted run.  With reprint detection off (reprint_params.enabled
+   false) nothing is signed or verified: the clusters only empty.  Returns 0,
+   1 when stopped, -1 with *cause. */
 int store_reprints_update (struct store *s, const volatile sig_atomic_t *stop,
                            struct store_reprints_stats *rs, char **cause);
 

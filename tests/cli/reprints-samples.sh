@@ -129,4 +129,33 @@ rm "$XDG_CONFIG_HOME/byline/config"
 "$BYLINE" reprints --json -C "$coll" > "$SCRATCH/json3"
 expect_eq "defaults again" "001 000" "$(jq -r '.members[].path' "$SCRATCH/json3" | cut -c1-3 | tr '\n' ' ' | sed 's/ $//')"
 
+# reprints.enabled = false: no signatures, no clusters; a bad value is a
+# warning (and leaves it on); on again, every article is signed again.
+printf 'reprints.enabled = false\n' > "$XDG_CONFIG_HOME/byline/config"
+expect_eq "off: index quietly" "" "$("$BYLINE" index --quiet -C "$coll" 2>&1)"
+expect_eq "off: no cluster" "" "$("$BYLINE" reprints -C "$coll")"
+expect_eq "off: list: all null" "null null null null null" \
+	"$("$BYLINE" list --json -C "$coll" | jq -r .cluster | tr '\n' ' ' | sed 's/ $//')"
+idx=$(ls "$XDG_DATA_HOME"/byline/coll-*.db)
+if command -v sqlite3 > /dev/null 2>&1; then
+	expect_eq "off: no signatures" 0 "$(sqlite3 "$idx" 'SELECT count(*) FROM sigs')"
+fi
+printf 'A new story about the harbour bridge, told in more than twenty words so that it could be a reprint of something, which it is not.\n' > "$coll/006_new.txt"
+"$BYLINE" index --quiet -C "$coll" > /dev/null
+expect_eq "off: a new article, still no cluster" "" "$("$BYLINE" reprints -C "$coll")"
+rm "$coll/006_new.txt"
+printf 'reprints.enabled = maybe\n' > "$XDG_CONFIG_HOME/byline/config"
+out=$("$BYLINE" index -C "$coll" 2>&1 >/dev/null)
+expect_match "bad enabled: warning" "config:1: enabled: 'maybe' is not true or false" "$out"
+expect_eq "bad enabled: on" "001 000" "$("$BYLINE" reprints --json -C "$coll" | jq -r '.members[].path' | cut -c1-3 | tr '\n' ' ' | sed 's/ $//')"
+printf 'reprints.enabled = off\n' > "$XDG_CONFIG_HOME/byline/config"
+"$BYLINE" index --quiet -C "$coll" > /dev/null
+expect_eq "off again" "" "$("$BYLINE" reprints -C "$coll")"
+printf 'reprints.enabled = yes\n' > "$XDG_CONFIG_HOME/byline/config"
+"$BYLINE" index --quiet -C "$coll" > /dev/null
+"$BYLINE" reprints --json -C "$coll" > "$SCRATCH/json4"
+if cmp -s "$SCRATCH/json3" "$SCRATCH/json4"; then pass; else
+	fail "on again: $(cat "$SCRATCH/json4")"; fi
+rm "$XDG_CONFIG_HOME/byline/config"
+
 finish
