@@ -10,6 +10,7 @@
 #include "indexer.h"
 #include "json.h"
 #include "msg.h"
+#include "names.h"
 #include "query.h"
 #include "store.h"
 #include "text.h"
@@ -210,7 +211,11 @@ cmd_list_skipped (struct store *s, bool json, char **cause)
           json_obj_end (&j);
         }
       else
-        buf_printf (&b, "%s: %s", path ? path : "", reason ? reason : "");
+        {
+          char *shown = name_display (path ? path : "");
+          buf_printf (&b, "%s: %s", shown, reason ? reason : "");
+          free (shown);
+        }
       buf_addc (&b, '\n');
       fwrite (b.data, 1, b.len, stdout);
     }

@@ -16,6 +16,7 @@
 #include "config-reprints.h"
 #include "extract.h"
 #include "msg.h"
+#include "names.h"
 #include "scan.h"
 #include "minhash.h"
 #include "store.h"
@@ -135,6 +136,7 @@ struct indexer
   struct store *store;
   struct known_map known;
   struct strv failed_dirs;   /* "dir/" prefixes that could not be read */
+  struct strv failed_why;    /* and why, in the same order */
 
   struct job *jobs;
   size_t n_jobs, alloc_jobs;
@@ -202,9 +204,11 @@ static void
 indexer_on_dir_error (const char *rel, int err, void *arg)
 {
   struct indexer *ix = arg;
-  msg_error (_("cannot read directory '%s': %s"), *rel ? rel : ".",
-             strerror (err));
+  char *shown = name_display (*rel ? rel : ".");
+  msg_error (_("cannot read directory '%s': %s"), shown, strerror (err));
+  free (shown);
   strv_addf (&ix->failed_dirs, "%s/", rel);
+  strv_addf (&ix->failed_why, _("cannot read directory: %s"), strerror (err));
   ix->st->failed++;
 }
 
@@ -236,6 +240,14 @@ indexer_process (struct indexer *ix, const struct job *j, struct result *r)
       if (ix->rp.enabled)
         minhash_sign (r->a.body ? r->a.body : "", r->a.body_len, &ix->rp,
                       &r->sig);
+    }
+  if (r->kind == RESULT_ARTICLE && r->a.words == 0 && r->a.headline[0] == '\0')
+    {
+      /* Only white space, controls or escape sequences: nothing to read. */
+      r->kind = RESULT_SKIP;
+      article_free (&r->a);
+      minhash_free (&r->sig);
+      r->cause = xstrdup (_("no text, skipped"));
     }
   free (bytes);
 }
@@ -419,14 +431,20 @@ indexer_apply (struct indexer *ix, struct gone *g, const struct job *j,
       return store_touch_article (s, k->id, &r->ident, cause);
     case RESULT_SKIP:
       st->skipped++;
-      if (r->unreadable)
+      if (r->unreadable || !(k && k->id == 0))
         {
-          indexer_progress_clear (ix);
-          msg_error ("%s: %s", j->path, r->cause);
-          st->failed++;
+          /* File names are bytes: shown safely. */
+          char *shown = name_display (j->path);
+          if (r->unreadable)
+            {
+              indexer_progress_clear (ix);
+              msg_error ("%s: %s", shown, r->cause);
+              st->failed++;
+            }
+          else
+            strv_addf (&st->skipped_now, "%s: %s", shown, r->cause);
+          free (shown);
         }
-      else if (!(k && k->id == 0))
-        strv_addf (&st->skipped_now, "%s: %s", j->path, r->cause);
       if (k && k->id && store_delete_article (s, k->id, cause) != 0)
         return -1;
       if (k && k->id)
@@ -485,6 +503,17 @@ indexer_finish (struct indexer *ix, struct gone *g, char **cause)
       const struct known *k = &ix->known.v[i];
       if (!k->seen && k->id == 0 && !indexer_under_failed_dir (ix, k->path)
           && store_delete_skipped (ix->store, k->path, cause) != 0)
+        return -1;
+    }
+  /* Unreadable directories are listed with the skipped files (below the
+     root: an unreadable root is an error); the entry goes once the
+     directory can be read. */
+  for (size_t i = 0; i < ix->failed_dirs.n; i++)
+    {
+      static const struct scan_ident none;
+      if (strcmp (ix->failed_dirs.v[i], "/") != 0
+          && store_put_skipped (ix->store, ix->failed_dirs.v[i], &none, true,
+                                ix->failed_why.v[i], cause) != 0)
         return -1;
     }
   if (store_apply_pending_state (ix->store, cause) != 0)
@@ -613,6 +642,7 @@ indexer_free (struct indexer *ix)
 {
   known_free (&ix->known);
   strv_free (&ix->failed_dirs);
+  strv_free (&ix->failed_why);
   for (size_t i = 0; i < ix->n_jobs; i++)
     free (ix->jobs[i].path);
   free (ix->jobs);
