@@ -80,6 +80,33 @@ text_has (const unsigned char *b, size_t n, size_t off, size_t len,
   return off + len <= n && memcmp (b + off, bytes, len) == 0;
 }
 
+/* UTF-16 without a byte order mark, as some Windows tools write it: in
+   text of mostly Latin script every other byte is zero, and the bytes
+   beside the zeros are printable.  Returns TEXT_ENC_UTF16LE or
+   TEXT_ENC_UTF16BE, or TEXT_ENC_UTF8 when the bytes do not look so (NUL
+   bytes of a binary file do not come in such a regular pattern). */
+static enum text_encoding
+text_guess_utf16 (const unsigned char *b, size_t n)
+{
+  if (memchr (b, 0, MIN (n, TEXT_SNIFF_SIZE)) == NULL)
+    return TEXT_ENC_UTF8;
+  size_t pairs = MIN (n, TEXT_SNIFF_SIZE) / 2;
+  size_t zero[2] = { 0, 0 }, shown[2] = { 0, 0 };
+  for (size_t i = 0; i < pairs; i++)
+    for (int k = 0; k < 2; k++)
+      if (b[2 * i + k] == 0)
+        {
+          unsigned char c = b[2 * i + 1 - k];
+          zero[k]++;
+          shown[k] += c >= 0x20 || c == '\t' || c == '\n' || c == '\r';
+        }
+  for (int k = 0; k < 2; k++)
+    if (pairs >= 2 && zero[k] * 2 >= pairs && zero[1 - k] * 16 <= zero[k]
+        && shown[k] * 10 >= zero[k] * 9)
+      return k ? TEXT_ENC_UTF16LE : TEXT_ENC_UTF16BE;
+  return TEXT_ENC_UTF8;
+}
+
 const char *
 text_sniff_binary (const void *bytes, size_t n)
 {
@@ -95,8 +122,9 @@ text_sniff_binary (const void *bytes, size_t n)
   if (n >= 4 && memcmp (b, "ID3", 3) == 0 && b[3] >= 2 && b[3] <= 4)
     return N_("MP3 audio");
 
-  bool utf16 = n >= 2 && ((b[0] == 0xff && b[1] == 0xfe)
-                          || (b[0] == 0xfe && b[1] == 0xff));
+  bool utf16 = (n >= 2 && ((b[0] == 0xff && b[1] == 0xfe)
+                           || (b[0] == 0xfe && b[1] == 0xff)))
+               || text_guess_utf16 (b, n) != TEXT_ENC_UTF8;
   if (!utf16 && memchr (b, 0, MIN (n, TEXT_SNIFF_SIZE)))
     return N_("contains NUL bytes");
   return NULL;
@@ -388,6 +416,8 @@ text_to_utf8 (const uint8_t *s, size_t n, size_t *len, struct buf *tmp,
       info->encoding = s[0] == 0xff ? TEXT_ENC_UTF16LE : TEXT_ENC_UTF16BE;
       text_from_utf16 (s + 2, n - 2, s[0] == 0xfe, tmp, info);
     }
+  else if ((info->encoding = text_guess_utf16 (s, n)) != TEXT_ENC_UTF8)
+    text_from_utf16 (s, n, info->encoding == TEXT_ENC_UTF16BE, tmp, info);
   else
     {
       if (n >= 3 && memcmp (s, "\xef\xbb\xbf", 3) == 0)

@@ -39,10 +39,12 @@ struct text_decode_info
    untranslated reason marked with N_() ("contains NUL bytes", "PDF document",
    "JPEG image", "PNG image", "gzip archive", ...): pass it through _().
    NUL bytes in the first 8 KiB make a file binary, except in UTF-16 text
-   with a BOM. */
+   (with a BOM, or without one when every other byte is zero beside a
+   printable one, as in Latin-script text). */
 const char *text_sniff_binary (const void *bytes, size_t n);
 
-/* Decodes n bytes: UTF-8 (BOM dropped), UTF-16 with a BOM, else Windows-1252
+/* Decodes n bytes: UTF-8 (BOM dropped), UTF-16 (with a BOM, or without one
+   as text_sniff_binary recognises it), else Windows-1252
    when the bytes are not valid UTF-8 but are plausible as it; any remaining
    invalid sequence becomes U+FFFD.  Then: NFC, CRLF and CR -> LF, C0/C1
    controls other than \t and \n removed, escape sequences (CSI, OSC, DCS,

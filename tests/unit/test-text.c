@@ -237,6 +237,15 @@ test_decode_utf16_broken (void **state)
   assert_string_equal (r, "ab");
   assert_int_equal (info.controls, 2);
   free (r);
+  /* Without a BOM: every other byte is zero. */
+  r = DECODE ("H\0i\0 \0c\0a\0f\0\xe9\0\n\0", &info);
+  assert_string_equal (r, "Hi caf\xc3\xa9\n");
+  assert_int_equal (info.encoding, TEXT_ENC_UTF16LE);
+  free (r);
+  r = DECODE ("\0H\0i\0 \0t\0h\0e\0r\0e", &info);
+  assert_string_equal (r, "Hi there");
+  assert_int_equal (info.encoding, TEXT_ENC_UTF16BE);
+  free (r);
 }
 
 static void
@@ -742,6 +751,11 @@ test_sniff_nul (void **state)
   /* UTF-16 with a BOM is text despite its NUL bytes. */
   assert_null (text_sniff_binary ("\xff\xfeh\0i\0", 6));
   assert_null (text_sniff_binary ("\xfe\xff\0h\0i", 6));
+  /* So is UTF-16 without one, when the NULs come in that pattern. */
+  assert_null (text_sniff_binary ("h\0i\0 \0y\0o\0u\0", 12));
+  assert_null (text_sniff_binary ("\0h\0i\0 \0y\0o\0u", 12));
+  assert_sniff ("h\0i\0\x01\0\x02\0\x03\0\x04\0", "contains NUL bytes");
+  assert_sniff ("h\0i\0\0y\0o\0u\0", "contains NUL bytes");
   /* Only the first 8 KiB are searched. */
   size_t n = 10000;
   char *b = xmalloc (n);
