@@ -101,17 +101,33 @@ minhash_sign_keys (const uint64_t *keys, size_t n,
   free (perm);
 }
 
+/* The text is tokenized in pieces of about this many bytes, cut at ASCII
+   white space (where the tokenizer cuts anyway, so the words are the same):
+   only the keys of a long text are kept, 8 bytes a word, not its tokens. */
+#define MINHASH_PIECE 65536
+
 void
 minhash_sign (const char *s, size_t n, const struct reprint_params *p,
               struct minhash_sig *sig)
 {
   struct wordseq ws = WORDSEQ_INIT;
-  wordseq_add (&ws, s, 0, n);
-  uint64_t *keys = xmalloc ((ws.words ? ws.words : 1) * sizeof *keys);
-  size_t nw = 0;
-  for (size_t i = 0; i < ws.n; i++)
-    if (ws.v[i].word)
-      keys[nw++] = ws.v[i].key;
+  uint64_t *keys = NULL;
+  size_t nw = 0, alloc = 0;
+  for (size_t off = 0; off < n;)
+    {
+      size_t end = n - off > MINHASH_PIECE ? off + MINHASH_PIECE : n;
+      while (end < n && s[end] != ' ' && (s[end] < '\t' || s[end] > '\r'))
+        end++;
+      ws.n = 0;
+      wordseq_add (&ws, s, off, end - off);
+      for (size_t i = 0; i < ws.n; i++)
+        if (ws.v[i].word)
+          {
+            keys = xgrow (keys, &alloc, nw + 1, sizeof *keys);
+            keys[nw++] = ws.v[i].key;
+          }
+      off = end;
+    }
   minhash_sign_keys (keys, nw, p, sig);
   free (keys);
   wordseq_free (&ws);
@@ -134,6 +150,18 @@ minhash_jaccard (const struct minhash_sig *a, const struct minhash_sig *b)
   for (size_t i = 0; i < a->k; i++)
     eq += a->mins[i] == b->mins[i];
   return (double) eq / a->k;
+}
+
+double
+minhash_containment (const struct minhash_sig *a,
+                     const struct minhash_sig *b)
+{
+  double j = minhash_jaccard (a, b);
+  if (j <= 0)
+    return 0;
+  double inter = j * ((double) a->shingles + b->shingles) / (1 + j);
+  double c = inter / MIN (a->shingles, b->shingles);
+  return c < 1 ? c : 1;
 }
 
 size_t
@@ -343,6 +371,8 @@ reprint_params_init (struct reprint_params *p)
   p->min_words = 20;
   p->containment_min = 0.25;
   p->alignment_min = 0.5;
+  p->estimate_min = 0.4;
+  p->estimate_sure = 0.9;
   p->link_min = 0.5;
   p->support_min = 0.4;
 }

@@ -226,6 +226,38 @@ test_normalisation (void **state)
   minhash_free (&t);
 }
 
+/* A long text is tokenized in pieces: the signature is that of all its
+   words at once. */
+static void
+test_long_text (void **state)
+{
+  (void) state;
+  struct reprint_params p;
+  reprint_params_init (&p);
+  struct buf b = BUF_INIT;
+  for (int i = 0; b.len < 300000; i++)
+    buf_printf (&b, "word%d caf\xc3\xa9-%d,\t\"quoted\"\n\n%s", i % 977, i,
+                i % 5 ? "" : "a-long-run-of-letters-without-white-space-");
+  struct wordseq ws = WORDSEQ_INIT;
+  wordseq_add (&ws, b.data, 0, b.len);
+  uint64_t *keys = xmalloc (ws.words * sizeof *keys);
+  size_t nw = 0;
+  for (size_t i = 0; i < ws.n; i++)
+    if (ws.v[i].word)
+      keys[nw++] = ws.v[i].key;
+  struct minhash_sig s, t;
+  minhash_sign_keys (keys, nw, &p, &s);
+  minhash_sign (b.data, b.len, &p, &t);
+  assert_int_equal (s.words, t.words);
+  assert_int_equal (s.shingles, t.shingles);
+  assert_memory_equal (s.mins, t.mins, 2 * s.k * sizeof *s.mins);
+  minhash_free (&s);
+  minhash_free (&t);
+  free (keys);
+  wordseq_free (&ws);
+  buf_free (&b);
+}
+
 static void
 test_blob (void **state)
 {
@@ -329,6 +361,7 @@ main (void)
     cmocka_unit_test (test_lsh_truncated),
     cmocka_unit_test (test_empty_and_short),
     cmocka_unit_test (test_normalisation),
+    cmocka_unit_test (test_long_text),
     cmocka_unit_test (test_blob),
     cmocka_unit_test (test_stable),
     cmocka_unit_test (test_candidates),
