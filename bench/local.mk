@@ -45,4 +45,4 @@ bench-clean:
 .PHONY: bench bench-clean
 
 CLEANFILES += $(EXTRA_PROGRAMS)
-EXTRA_DIST += bench/README.md bench/run.sh bench/to-mail.sh
+EXTRA_DIST += bench/README.md bench/run.sh bench/to-mail.sh bench/reprints.sh

@@ -13,8 +13,15 @@
 #   reader    the reader in tmux: start to the first complete screen, key
 #             press to redrawn screen (list and article), peak RSS; beside
 #             the tmux round trip on cat
-# To add one (index, search, reprints, diff): write stage_NAME and add NAME
-# to STAGES.
+#   reprints  byline reprints --json against the generator's truth (pair
+#             precision and recall), and the indexing time and peak RSS
+#             reprint detection adds (reprints.enabled = false against on)
+#   diff      byline diff per reprint pair of the truth (mean, p50, p99),
+#             beside dwdiff and git diff --no-index --word-diff
+#             (the last two stages are in bench/reprints.sh, with their
+#             own variables: BENCH_REPRINTS_RUNS, BENCH_DIFF_PAIRS and
+#             BENCH_DIFF_RUNS)
+# To add one: write stage_NAME and add NAME to STAGES.
 #
 # Environment (make sets the first two):
 #   top_builddir  build tree with bench/gen-corpus and bench/bench-extract
@@ -43,7 +50,7 @@
 
 set -eu
 
-STAGES="extract index search reader"
+STAGES="extract index search reader reprints diff"
 
 : "${top_builddir:=$(pwd)}"
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
@@ -477,6 +484,9 @@ stage_reader () {
 	done
 	echo "target: reader peak RSS <= 64 MB: $(mib "$hwm") MB, $(verdict "$(mib "$hwm")" 64 MB)"
 }
+
+# The reprints and diff stages.
+. "$top_srcdir/bench/reprints.sh"
 
 run_stage () {
 	printf '== %s (%s articles, seed %s) ==\n' "$1" "$BENCH_COUNT" "$BENCH_SEED"
