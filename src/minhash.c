@@ -152,18 +152,6 @@ minhash_jaccard (const struct minhash_sig *a, const struct minhash_sig *b)
   return (double) eq / a->k;
 }
 
-double
-minhash_containment (const struct minhash_sig *a,
-                     const struct minhash_sig *b)
-{
-  double j = minhash_jaccard (a, b);
-  if (j <= 0)
-    return 0;
-  double inter = j * ((double) a->shingles + b->shingles) / (1 + j);
-  double c = inter / MIN (a->shingles, b->shingles);
-  return c < 1 ? c : 1;
-}
-
 size_t
 minhash_n_keys (const struct minhash_sig *sig, const struct reprint_params *p)
 {
@@ -371,8 +359,6 @@ reprint_params_init (struct reprint_params *p)
   p->min_words = 20;
   p->containment_min = 0.25;
   p->alignment_min = 0.5;
-  p->estimate_min = 0.4;
-  p->estimate_sure = 0.9;
   p->link_min = 0.5;
   p->support_min = 0.4;
 }
