@@ -152,6 +152,18 @@ minhash_jaccard (const struct minhash_sig *a, const struct minhash_sig *b)
   return (double) eq / a->k;
 }
 
+double
+minhash_containment (const struct minhash_sig *a,
+                     const struct minhash_sig *b)
+{
+  double j = minhash_jaccard (a, b);
+  if (j <= 0)
+    return 0;
+  double inter = j * ((double) a->shingles + b->shingles) / (1 + j);
+  double c = inter / MIN (a->shingles, b->shingles);
+  return c < 1 ? c : 1;
+}
+
 size_t
 minhash_n_keys (const struct minhash_sig *sig, const struct reprint_params *p)
 {
@@ -338,6 +350,18 @@ minhash_candidates (const struct minhash_sig *sigs, size_t n,
      0.6: 25).  The samples: 000/001 0.86, 001/002 and 000/002 0.2-0.25.
      Containment over 3-word shingles is a second guard against an
      alignment made of common words: the samples score 0.60 against 0.04.
+   estimate_min 0.4, estimate_sure 0.9 (minhash_containment of a candidate
+     pair, from the signatures alone):  most LSH candidates are chance
+     collisions of unrelated texts, whose common shingles ("of the") give
+     them an estimated Jaccard of 0.05-0.2, and their number grows with the
+     square of the collection.  On gen-corpus --seed=1 --count=10000 (67,394
+     candidates, 5,308 of them true pairs): every true pair estimates a
+     containment of 0.47 or more, 94% of the others below 0.35; at 0.4,
+     1,149 false candidates are left to verify.  From 0.85 on, all 3,148
+     pairs (Jaccard under 0.9 included) verified as reprints, aligned at
+     0.81 or more, all true: 0.9 leaves a margin.  Cluster precision and
+     recall unchanged (3,000: 1.000/1.000; 10,000: 1.000/0.9994); texts
+     compared: 67,394 -> 3,212 at 10,000.
    min_words 20:  below it, a caption or a brief matches anything.
    link_min 0.5, support_min 0.4:  a link needs the verdict; support (for
      merging clusters) is a little lower, so a weaker sibling stays in its
@@ -359,6 +383,8 @@ reprint_params_init (struct reprint_params *p)
   p->min_words = 20;
   p->containment_min = 0.25;
   p->alignment_min = 0.5;
+  p->estimate_min = 0.4;
+  p->estimate_sure = 0.9;
   p->link_min = 0.5;
   p->support_min = 0.4;
 }

@@ -33,6 +33,10 @@ struct reprint_params
   size_t min_words;           /* shorter texts are never reprints */
   double containment_min;     /* shared shingles / smaller side's */
   double alignment_min;       /* aligned words / smaller side's words */
+  /* candidates, before verification (minhash_containment of the pair) */
+  double estimate_min;        /* below: not a reprint, not verified */
+  double estimate_sure;       /* from: a reprint (both texts long enough),
+                                 not verified */
   /* clustering (cluster_build) */
   double link_min;            /* a verified pair joins clusters at this similarity */
   double support_min;         /* a pair supports a merge at this similarity */
@@ -72,6 +76,14 @@ void minhash_free (struct minhash_sig *sig);
    0 when either is empty or the signatures are incompatible. */
 double minhash_jaccard (const struct minhash_sig *a,
                         const struct minhash_sig *b);
+
+/* Estimated containment of the whole texts' shingle sets, |A n B| /
+   min(|A|, |B|), from the estimated Jaccard similarity J and the distinct
+   shingle counts: |A n B| = J (|A| + |B|) / (1 + J).  [0,1]; 0 when
+   minhash_jaccard is.  A truncated reprint has a low J but a containment
+   near 1. */
+double minhash_containment (const struct minhash_sig *a,
+                            const struct minhash_sig *b);
 
 /* Number of band keys minhash_band_keys writes: 2*bands (whole text and
    lead), 0 for an empty signature. */

@@ -43,9 +43,12 @@ struct store
   char *path;
   sqlite3_stmt *stmt[STMT_COUNT];
   struct reprint_params rp;     /* what band keys are computed with */
-  sqlite3_stmt *bands_put;      /* all of an article's band keys in one
-                                   INSERT (store-reprints.c) ... */
-  size_t bands_put_n;           /* ... of this many keys */
+  /* Signatures waiting to be written with the rest of the transaction
+     (store-reprints.c): ids[i] signed sigs[i], owned. */
+  int64_t *sq_ids;
+  struct minhash_sig *sq_sigs;
+  size_t sq_n, sq_alloc_ids, sq_alloc_sigs;
+  sqlite3_stmt *bands_put;      /* many band rows in one INSERT */
 };
 
 /* The SQL of each statement (store.c). */
@@ -62,5 +65,10 @@ int store_exec (struct store *s, const char *sql, char **cause);
 /* Drops what reprint detection knows about article 'id' (signature, band
    keys, pairs, versions) and marks the clusters stale (store-reprints.c). */
 int store_reprints_forget (struct store *s, int64_t id, char **cause);
+
+/* Writes the signatures store_put_signature queued (store_commit does,
+   first); store_reprints_drop forgets them (a rollback, a close). */
+int store_reprints_flush (struct store *s, char **cause);
+void store_reprints_drop (struct store *s);
 
 #endif

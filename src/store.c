@@ -129,7 +129,7 @@ const char *const store_stmt_sql[STMT_COUNT] = {
     "INSERT INTO fts (fts, rowid, headline, body) VALUES ('delete', ?1, ?2, ?3)",
   [STMT_OLD_TEXT] = "SELECT headline, body FROM articles WHERE id = ?1",
   [STMT_DELETE_STATE] = "DELETE FROM state WHERE id = ?1",
-  [STMT_SIG_GET] = "SELECT sig FROM sigs WHERE id = ?1",
+  [STMT_SIG_GET] = "SELECT sig, pending FROM sigs WHERE id = ?1",
   [STMT_SIG_PUT] =
     "INSERT OR REPLACE INTO sigs (id, sig, pending) VALUES (?1, ?2, 1)",
   [STMT_SIG_DELETE] = "DELETE FROM sigs WHERE id = ?1",
@@ -225,12 +225,15 @@ store_begin (struct store *s, char **cause)
 int
 store_commit (struct store *s, char **cause)
 {
+  if (store_reprints_flush (s, cause) != 0)
+    return -1;
   return store_exec (s, "COMMIT", cause);
 }
 
 void
 store_rollback (struct store *s)
 {
+  store_reprints_drop (s);
   if (!sqlite3_get_autocommit (s->db))
     sqlite3_exec (s->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -539,7 +542,10 @@ store_close (struct store *s)
     return;
   for (size_t i = 0; i < STMT_COUNT; i++)
     sqlite3_finalize (s->stmt[i]);
+  store_reprints_drop (s);
   sqlite3_finalize (s->bands_put);
+  free (s->sq_ids);
+  free (s->sq_sigs);
   sqlite3_close (s->db);
   free (s->path);
   free (s);

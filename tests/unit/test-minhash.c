@@ -93,6 +93,38 @@ test_estimates (void **state)
     }
 }
 
+/* A truncated copy (a third of the text) has a Jaccard similarity of a
+   third but a containment near 1; two unrelated texts estimate near 0. */
+static void
+test_containment (void **state)
+{
+  (void) state;
+  struct reprint_params p;
+  params_words (&p);
+  uint64_t *a, *b;
+  size_t na, nb;
+  make_pair (42, 900, 0, &a, &na, &b, &nb);
+  struct minhash_sig sa, sa3, sb;
+  minhash_sign_keys (a, na, &p, &sa);
+  minhash_sign_keys (a, na / 3, &p, &sa3);
+  minhash_sign_keys (b, nb, &p, &sb);
+  double sigma = sqrt ((1.0 / 3) * (2.0 / 3) / MINHASH_HASHES (&p));
+  assert_true (fabs (minhash_jaccard (&sa, &sa3) - 1.0 / 3) <= 3 * sigma);
+  assert_true (minhash_containment (&sa, &sa3) >= 0.85);
+  assert_true (minhash_containment (&sa3, &sa) >= 0.85);
+  assert_true (minhash_containment (&sa, &sb) <= 0.05);
+  assert_true (minhash_containment (&sa, &sa) == 1.0);
+  struct minhash_sig empty;
+  minhash_sign_keys (a, 0, &p, &empty);
+  assert_true (minhash_containment (&sa, &empty) == 0);
+  minhash_free (&sa);
+  minhash_free (&sa3);
+  minhash_free (&sb);
+  minhash_free (&empty);
+  free (a);
+  free (b);
+}
+
 static bool
 shares_key (const struct minhash_sig *a, const struct minhash_sig *b,
             const struct reprint_params *p)
@@ -357,6 +389,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_estimates),
+    cmocka_unit_test (test_containment),
     cmocka_unit_test (test_lsh_scurve),
     cmocka_unit_test (test_lsh_truncated),
     cmocka_unit_test (test_empty_and_short),
