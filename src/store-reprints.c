@@ -752,6 +752,26 @@ store_rp_verify_fn (void *ctx, size_t i)
                           &j->v);
 }
 
+/* Queues the verification of candidate pair (a, b), a < b, whose
+   signatures estimate containment c; 'sure': taken as a reprint. */
+static void
+store_rp_batch_job (struct store_rp_batch *bt, int64_t a, int64_t b,
+                    double c, bool sure)
+{
+  bt->job = xgrow (bt->job, &bt->alloc_job, bt->n_job + 1, sizeof *bt->job);
+  struct store_rp_job *j = &bt->job[bt->n_job++];
+  *j = (struct store_rp_job) { .a = a, .b = b, .near_dup = sure };
+  if (sure)
+    j->v = (struct cluster_verdict) {
+      .containment = c, .alignment = c, .similarity = c, .reprint = true,
+    };
+  else
+    {
+      j->na = store_rp_batch_need (bt, a);
+      j->nb = store_rp_batch_need (bt, b);
+    }
+}
+
 /* Adds the unverified pairs of pending article 'id' to the batch. */
 static int
 store_rp_batch_add (struct store *s, struct store_rp_batch *bt, int64_t id,
@@ -809,21 +829,8 @@ store_rp_batch_add (struct store *s, struct store_rp_batch *bt, int64_t id,
       int has = store_rp_has_pair (s, a, b, cause);
       if (has < 0)
         r = -1;
-      if (has != 0)
-        continue;
-      bt->job = xgrow (bt->job, &bt->alloc_job, bt->n_job + 1,
-                       sizeof *bt->job);
-      struct store_rp_job *j = &bt->job[bt->n_job++];
-      *j = (struct store_rp_job) { .a = a, .b = b, .near_dup = sure };
-      if (sure)
-        j->v = (struct cluster_verdict) {
-          .containment = c, .alignment = c, .similarity = c, .reprint = true,
-        };
-      else
-        {
-          j->na = store_rp_batch_need (bt, a);
-          j->nb = store_rp_batch_need (bt, b);
-        }
+      if (has == 0)
+        store_rp_batch_job (bt, a, b, c, sure);
     }
   if (have_sig)
     minhash_free (&sig);
@@ -831,19 +838,15 @@ store_rp_batch_add (struct store *s, struct store_rp_batch *bt, int64_t id,
   return r;
 }
 
-/* Verifies pending articles ids[0..n) against their candidates: the
-   pairs are gathered and the bodies read here, the texts prepared and
-   the pairs verified on the pool, the verdicts written here. */
+/* Runs the jobs of the batch: the bodies are read here, the texts
+   prepared and the pairs verified on the pool, the verdicts written
+   here. */
 static int
-store_rp_verify_batch (struct store *s, const int64_t *ids, size_t n,
-                       struct store_rp_batch *bt,
-                       struct store_rp_cache *cache, struct buf *body,
-                       struct store_reprints_stats *rs, char **cause)
+store_rp_batch_run (struct store *s, struct store_rp_batch *bt,
+                    struct store_rp_cache *cache, struct buf *body,
+                    struct store_reprints_stats *rs, char **cause)
 {
   int r = 0;
-  store_rp_batch_reset (bt);
-  for (size_t i = 0; i < n && r == 0; i++)
-    r = store_rp_batch_add (s, bt, ids[i], rs, cause);
   for (size_t i = 0; i < bt->n_need && r == 0; i++)
     {
       struct store_rp_need *nd = &bt->need[i];
@@ -894,6 +897,22 @@ store_rp_verify_batch (struct store *s, const int64_t *ids, size_t n,
       cache->id[slot] = nd->id;
       memset (&nd->own, 0, sizeof nd->own);
     }
+  return r;
+}
+
+/* Verifies pending articles ids[0..n) against their candidates. */
+static int
+store_rp_verify_batch (struct store *s, const int64_t *ids, size_t n,
+                       struct store_rp_batch *bt,
+                       struct store_rp_cache *cache, struct buf *body,
+                       struct store_reprints_stats *rs, char **cause)
+{
+  int r = 0;
+  store_rp_batch_reset (bt);
+  for (size_t i = 0; i < n && r == 0; i++)
+    r = store_rp_batch_add (s, bt, ids[i], rs, cause);
+  if (r == 0)
+    r = store_rp_batch_run (s, bt, cache, body, rs, cause);
   for (size_t i = 0; i < n && r == 0; i++)
     {
       char *sql = sqlite3_mprintf ("UPDATE sigs SET pending = 0"
@@ -904,6 +923,248 @@ store_rp_verify_batch (struct store *s, const int64_t *ids, size_t n,
   return r;
 }
 
+/* ---- a large update: the candidates from one pass over the band keys ---- */
+
+/* When at least 1/STORE_RP_SCAN_SHARE of the signatures are pending (a
+   first index, new parameters), the candidates come from one pass over the
+   bands table in key order, with every signature in memory (about 1.5 KB
+   each, hence at most STORE_RP_SCAN_MAX of them), rather than from a
+   lookup of each band key of each pending article and a read of each
+   candidate's signature.  Measured on gen-corpus --count=10000 (960,000
+   band keys, 67,394 candidate pairs, perf): 4.6 s of CPU for the lookups
+   and reads, 0.7 s for the pass; the verification phase of a full index
+   went from 13.9 s to 6.2 s of wall time on a loaded 2-core machine. */
+#define STORE_RP_SCAN_SHARE 8
+#define STORE_RP_SCAN_MAX 50000
+/* Candidate pairs verified per transaction in a scan. */
+#define STORE_RP_SCAN_JOBS 1000
+
+struct store_rp_pair
+{
+  int64_t a, b;                 /* a < b */
+  double c;                     /* estimated containment */
+  bool sure;
+};
+
+struct store_rp_scan
+{
+  const struct reprint_params *p;
+  int64_t *ids;                 /* every signed article, sorted */
+  struct minhash_sig *sigs;     /* their signatures */
+  bool *pending;
+  size_t n, alloc_ids, alloc_sigs, alloc_pending;
+  struct store_rp_pair *pairs;  /* candidates that need a verdict */
+  size_t n_pairs, alloc_pairs;
+  size_t candidates;
+};
+
+static void
+store_rp_scan_free (struct store_rp_scan *sc)
+{
+  for (size_t i = 0; i < sc->n; i++)
+    minhash_free (&sc->sigs[i]);
+  free (sc->ids);
+  free (sc->sigs);
+  free (sc->pending);
+  sc->ids = NULL;
+  sc->sigs = NULL;
+  sc->pending = NULL;
+  sc->n = sc->alloc_ids = sc->alloc_sigs = sc->alloc_pending = 0;
+}
+
+/* Every usable signature, in id order. */
+static int
+store_rp_scan_load (struct store *s, struct store_rp_scan *sc, char **cause)
+{
+  sqlite3_stmt *st;
+  int rc = sqlite3_prepare_v2 (s->db, "SELECT id, sig, pending FROM sigs"
+                               " ORDER BY id", -1, &st, NULL);
+  while (st && (rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      struct minhash_sig sig;
+      if (!minhash_from_blob (sqlite3_column_blob (st, 1),
+                              (size_t) sqlite3_column_bytes (st, 1), &sig))
+        continue;
+      if (sig.k != MINHASH_HASHES (sc->p))
+        {
+          minhash_free (&sig);
+          continue;
+        }
+      sc->ids = xgrow (sc->ids, &sc->alloc_ids, sc->n + 1, sizeof *sc->ids);
+      sc->sigs = xgrow (sc->sigs, &sc->alloc_sigs, sc->n + 1,
+                        sizeof *sc->sigs);
+      sc->pending = xgrow (sc->pending, &sc->alloc_pending, sc->n + 1,
+                           sizeof *sc->pending);
+      sc->ids[sc->n] = sqlite3_column_int64 (st, 0);
+      sc->sigs[sc->n] = sig;
+      sc->pending[sc->n++] = sqlite3_column_int (st, 2) != 0;
+    }
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    {
+      *cause = store_error (s, rc);
+      return -1;
+    }
+  return 0;
+}
+
+/* Index of 'id' in sc->ids, or sc->n. */
+static size_t
+store_rp_scan_find (const struct store_rp_scan *sc, int64_t id)
+{
+  size_t lo = 0, hi = sc->n;
+  while (lo < hi)
+    {
+      size_t mid = (lo + hi) / 2;
+      if (sc->ids[mid] < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < sc->n && sc->ids[lo] == id ? lo : sc->n;
+}
+
+/* Whether signatures x and y agree on a band before 'band' (the pair was
+   seen there). */
+static bool
+store_rp_scan_seen (const struct store_rp_scan *sc, size_t x, size_t y,
+                    size_t band)
+{
+  const struct reprint_params *p = sc->p;
+  const uint32_t *mx = sc->sigs[x].mins, *my = sc->sigs[y].mins;
+  size_t k = sc->sigs[x].k;
+  for (size_t j = 0; j < band; j++)
+    {
+      size_t off = (j / p->bands) * k + (j % p->bands) * p->rows;
+      size_t r = 0;
+      while (r < p->rows && mx[off + r] == my[off + r])
+        r++;
+      if (r == p->rows)
+        return true;
+    }
+  return false;
+}
+
+/* The articles m[0..n) share a key in 'band': their pairs with a pending
+   side, each counted once (in the first band they share), settled from
+   the signatures as in store_rp_batch_add. */
+static void
+store_rp_scan_bucket (struct store_rp_scan *sc, const size_t *m, size_t n,
+                      size_t band)
+{
+  const struct reprint_params *p = sc->p;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++)
+      {
+        size_t x = m[i], y = m[j];
+        if (!(sc->pending[x] || sc->pending[y])
+            || store_rp_scan_seen (sc, x, y, band))
+          continue;
+        sc->candidates++;
+        double c = minhash_containment (&sc->sigs[x], &sc->sigs[y]);
+        if (c < p->estimate_min)
+          continue;
+        sc->pairs = xgrow (sc->pairs, &sc->alloc_pairs, sc->n_pairs + 1,
+                           sizeof *sc->pairs);
+        sc->pairs[sc->n_pairs++] = (struct store_rp_pair) {
+          .a = MIN (sc->ids[x], sc->ids[y]), .b = MAX (sc->ids[x], sc->ids[y]),
+          .c = c,
+          .sure = c >= p->estimate_sure && sc->sigs[x].words >= p->min_words
+                  && sc->sigs[y].words >= p->min_words,
+        };
+      }
+}
+
+/* One pass over the bands table: the candidates into sc->pairs. */
+static int
+store_rp_scan_bands (struct store *s, struct store_rp_scan *sc, char **cause)
+{
+  sqlite3_stmt *st;
+  int rc = sqlite3_prepare_v2 (s->db, "SELECT band, key, id FROM bands"
+                               " ORDER BY band, key, id", -1, &st, NULL);
+  size_t *m = NULL, n = 0, alloc = 0;
+  int64_t band = -1, key = 0;
+  while (st && (rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      int64_t b = sqlite3_column_int64 (st, 0), k = sqlite3_column_int64 (st, 1);
+      if (b != band || k != key)
+        {
+          if (n > 1 && band >= 0)
+            store_rp_scan_bucket (sc, m, n, (size_t) band);
+          n = 0;
+          band = b;
+          key = k;
+        }
+      size_t x = store_rp_scan_find (sc, sqlite3_column_int64 (st, 2));
+      if (x < sc->n && band < (int64_t) minhash_n_keys (&sc->sigs[x], sc->p))
+        {
+          m = xgrow (m, &alloc, n + 1, sizeof *m);
+          m[n++] = x;
+        }
+    }
+  if (rc == SQLITE_DONE && n > 1 && band >= 0)
+    store_rp_scan_bucket (sc, m, n, (size_t) band);
+  sqlite3_finalize (st);
+  free (m);
+  if (rc != SQLITE_DONE)
+    {
+      *cause = store_error (s, rc);
+      return -1;
+    }
+  return 0;
+}
+
+static int
+store_rp_pair_cmp (const void *x, const void *y)
+{
+  const struct store_rp_pair *a = x, *b = y;
+  if (a->a != b->a)
+    return a->a < b->a ? -1 : 1;
+  return (a->b > b->b) - (a->b < b->b);
+}
+
+/* Verifies every pending signature against its candidates, found in one
+   pass over the band keys. */
+static int
+store_rp_verify_scan (struct store *s, const volatile sig_atomic_t *stop,
+                      struct store_rp_batch *bt, struct store_rp_cache *cache,
+                      struct buf *body, struct store_reprints_stats *rs,
+                      char **cause)
+{
+  struct store_rp_scan sc = { .p = &s->rp };
+  int r = store_rp_scan_load (s, &sc, cause);
+  if (r == 0)
+    r = store_rp_scan_bands (s, &sc, cause);
+  store_rp_scan_free (&sc);
+  rs->candidates += sc.candidates;
+  if (sc.n_pairs > 1)
+    qsort (sc.pairs, sc.n_pairs, sizeof *sc.pairs, store_rp_pair_cmp);
+  for (size_t i = 0; i < sc.n_pairs && r == 0 && !(stop && *stop);)
+    {
+      r = store_begin (s, cause);
+      store_rp_batch_reset (bt);
+      for (; i < sc.n_pairs && r == 0 && bt->n_job < STORE_RP_SCAN_JOBS; i++)
+        {
+          const struct store_rp_pair *q = &sc.pairs[i];
+          int has = store_rp_has_pair (s, q->a, q->b, cause);
+          if (has < 0)
+            r = -1;
+          else if (has == 0)
+            store_rp_batch_job (bt, q->a, q->b, q->c, q->sure);
+        }
+      if (r == 0)
+        r = store_rp_batch_run (s, bt, cache, body, rs, cause);
+      if (r == 0)
+        r = store_commit (s, cause);
+      else
+        store_rollback (s);
+    }
+  free (sc.pairs);
+  if (r == 0 && !(stop && *stop))
+    r = store_exec (s, "UPDATE sigs SET pending = 0 WHERE pending", cause);
+  return r;
+}
+
 static int
 store_rp_verify_pending (struct store *s, const volatile sig_atomic_t *stop,
                          struct store_reprints_stats *rs, char **cause)
@@ -911,7 +1172,17 @@ store_rp_verify_pending (struct store *s, const volatile sig_atomic_t *stop,
   struct buf body = BUF_INIT;
   struct store_rp_cache *cache = xcalloc (1, sizeof *cache);
   struct store_rp_batch bt = { .p = &s->rp };
-  int r = 0;
+  int64_t *count;
+  size_t n_count;
+  int r = store_rp_ids (s, "SELECT count(*) FROM sigs UNION ALL"
+                        " SELECT count(*) FROM sigs WHERE pending", &count,
+                        &n_count, cause);
+  if (r == 0 && n_count == 2 && count[1] > 0
+      && count[1] * STORE_RP_SCAN_SHARE >= count[0]
+      && count[0] <= STORE_RP_SCAN_MAX)
+    r = store_rp_verify_scan (s, stop, &bt, cache, &body, rs, cause);
+  if (r == 0)
+    free (count);
   while (r == 0 && !(stop && *stop))
     {
       int64_t *ids;

@@ -1,0 +1,66 @@
+#!/bin/sh
+# reprints-incremental.sh: the candidates of a large update come from one
+# pass over the band keys, those of a small one from lookups of each new
+# article's keys (store-reprints.c); both must give the same verdicts and
+# clusters.  A collection indexed at once is compared with the same one
+# indexed a few files at a time.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/cli/lib.sh"
+need sqlite3
+
+all=$SCRATCH/all
+gen=$top_builddir/bench/gen-corpus
+if [ -x "$gen" ]; then
+	"$gen" --out="$all" --count=400 --seed=11 --quiet || fail "gen-corpus"
+else
+	# No generator: variants of the samples (each a reprint of the
+	# others of its sample).
+	mkdir -p "$all"
+	i=0
+	while [ $i -lt 40 ]; do
+		for f in "$SAMPLES"/*.txt; do
+			{ cat "$f"; printf '\nVariant %d of %s.\n' $i "$(basename "$f")"; } \
+				> "$all/v$i-$(basename "$f")"
+		done
+		i=$((i + 1))
+	done
+fi
+ls "$all" | LC_ALL=C sort > "$SCRATCH/names"
+n=$(wc -l < "$SCRATCH/names")
+
+"$BYLINE" index --quiet -C "$all" --index="$SCRATCH/ref.db"
+expect_eq "index at once" 0 $?
+
+# Half, then a twentieth at a time: each run's new signatures are far
+# fewer than an eighth of the index.
+part=$SCRATCH/part
+mkdir -p "$part"
+step=$((n / 20 + 1))
+have=$((n / 2))
+head -n "$have" "$SCRATCH/names" | while read -r f; do ln "$all/$f" "$part/$f"; done
+runs=0
+while :; do
+	"$BYLINE" index --quiet -C "$part" --index="$SCRATCH/inc.db" ||
+		fail "index of $have files"
+	runs=$((runs + 1))
+	[ "$have" -ge "$n" ] && break
+	sed -n "$((have + 1)),$((have + step))p" "$SCRATCH/names" |
+		while read -r f; do ln "$all/$f" "$part/$f"; done
+	have=$((have + step))
+done
+expect_match "several small runs" '^[0-9]+$' "$runs"
+
+pairs () {
+	sqlite3 "$1" "SELECT x.path, y.path, p.similarity, p.reprint FROM pairs p
+		JOIN articles x ON x.id = p.a JOIN articles y ON y.id = p.b
+		ORDER BY 1, 2"
+}
+clusters () {
+	sqlite3 "$1" "SELECT a.path, o.path FROM articles a
+		JOIN articles o ON o.id = a.cluster ORDER BY 1"
+}
+ref=$(pairs "$SCRATCH/ref.db")
+expect_match "pairs were verified" '\|1$' "$ref"
+expect_eq "same verdicts" "$ref" "$(pairs "$SCRATCH/inc.db")"
+expect_eq "same clusters" "$(clusters "$SCRATCH/ref.db")" \
+	"$(clusters "$SCRATCH/inc.db")"
+finish
