@@ -223,10 +223,10 @@ int store_reprints_params (struct store *s, const struct reprint_params *p,
                            char **cause);
 
 /* Stores the signature of article 'id' (just inserted or updated, in the
-   same transaction) and its band keys, pending verification: copied and
-   written at store_commit (dropped by store_rollback).  A signature made
-   with other parameters is ignored (the article is signed again later).
-   0 or -1. */
+   same transaction), pending verification: copied and written at
+   store_commit (dropped by store_rollback); its band keys are written when
+   store_reprints_update starts verifying.  A signature made with other
+   parameters is ignored (the article is signed again later).  0 or -1. */
 int store_put_signature (struct store *s, int64_t id,
                          const struct minhash_sig *sig, char **cause);
 
