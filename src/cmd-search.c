@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "indexer.h"
 #include "json.h"
+#include "highlight.h"
 #include "msg.h"
 #include "query.h"
 #include "store.h"
@@ -19,6 +20,14 @@
 #define MARK_ON '\001'
 #define MARK_OFF '\002'
 #define SNIPPET_TOKENS 12
+/* FTS5's snippet() and highlight() are quadratic in the matches of an
+   article (hours for millions of words); above this many words the snippet
+   is made here, around the first match in the body. */
+#define SNIPPET_MAX_WORDS 50000
+/* The body is searched in pieces of this many bytes, cut at spaces; the
+   snippet keeps about this many bytes either side of the match. */
+#define SNIPPET_PIECE 65536
+#define SNIPPET_AROUND 80
 
 static void
 cmd_search_usage (void)
@@ -49,6 +58,7 @@ struct cmd_search
   struct store *store;
   sqlite3_stmt *marks;       /* snippet and highlighted headline of a hit */
   sqlite3_stmt *start;       /* the body of an article, for unranked hits */
+  struct highlight terms;    /* the query's words, for huge articles */
 };
 
 /* Appends s with the match marks turned into SGR (colour) or dropped,
@@ -110,12 +120,62 @@ cmd_search_lead (const char *body)
   return r;
 }
 
+/* The snippet of a huge article: the first match in the body (the query's
+   words as search finds them, highlight.h) with its neighbours, cut at
+   spaces; the lead when nothing matches in the body. */
+static char *
+cmd_search_huge (const struct cmd_search *cs, const char *body)
+{
+  size_t len = strlen (body), alloc = 0, n = 0, off = 0, end = 0;
+  struct highlight_hit *hits = NULL;
+  for (size_t next = 0; next < len && n == 0; next = end)
+    {
+      off = next;
+      end = len - off > SNIPPET_PIECE ? off + SNIPPET_PIECE : len;
+      while (end < len && body[end] != ' ')
+        end++;
+      n = highlight_find (&cs->terms, body + off, end - off, &hits, &alloc);
+    }
+  if (n == 0)
+    {
+      free (hits);
+      return cmd_search_lead (body);
+    }
+  size_t at = off + hits[0].off;
+  size_t a = at > SNIPPET_AROUND ? at - SNIPPET_AROUND : 0;
+  size_t b = MIN (len, at + hits[0].len + SNIPPET_AROUND);
+  while (a > 0 && a < at && body[a - 1] != ' ')
+    a++;
+  while (b < len && b > at + hits[0].len && body[b] != ' ')
+    b--;
+  struct buf s = BUF_INIT;
+  if (a > 0)
+    buf_adds (&s, "…");
+  size_t p = a;
+  for (size_t i = 0; i < n && off + hits[i].off + hits[i].len <= b; i++)
+    {
+      size_t h = off + hits[i].off;
+      if (h < p)
+        continue;
+      buf_add (&s, body + p, h - p);
+      buf_addc (&s, MARK_ON);
+      buf_add (&s, body + h, hits[i].len);
+      buf_addc (&s, MARK_OFF);
+      p = h + hits[i].len;
+    }
+  buf_add (&s, body + p, b - p);
+  if (b < len)
+    buf_adds (&s, "…");
+  free (hits);
+  return buf_steal (&s);
+}
+
 /* Fills *snippet and *headline (caller frees; marked with MARK_ON/OFF). */
 static int
-cmd_search_marks (struct cmd_search *cs, int64_t id, char **snippet,
-                  char **headline, char **cause)
+cmd_search_marks (struct cmd_search *cs, int64_t id, bool huge,
+                  char **snippet, char **headline, char **cause)
 {
-  sqlite3_stmt *st = cs->qs->rank_match ? cs->marks : cs->start;
+  sqlite3_stmt *st = cs->qs->rank_match && !huge ? cs->marks : cs->start;
   sqlite3_reset (st);
   if (cs->qs->rank_match)
     sqlite3_bind_text (st, 1, cs->qs->rank_match, -1, SQLITE_STATIC);
@@ -126,8 +186,9 @@ cmd_search_marks (struct cmd_search *cs, int64_t id, char **snippet,
     {
       const char *a = (const char *) sqlite3_column_text (st, 0);
       const char *b = (const char *) sqlite3_column_text (st, 1);
-      *snippet = cs->qs->rank_match ? xstrdup (a ? a : "")
-                                    : cmd_search_lead (a ? a : "");
+      *snippet = !cs->qs->rank_match ? cmd_search_lead (a ? a : "")
+                 : huge ? cmd_search_huge (cs, a ? a : "")
+                 : xstrdup (a ? a : "");
       *headline = b ? xstrdup (b) : NULL;
     }
   else if (rc != SQLITE_DONE)
@@ -219,7 +280,8 @@ cmd_search_run (struct cmd_search *cs, int64_t limit, char **cause)
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
       char *snippet, *headline;
-      if (cmd_search_marks (cs, sqlite3_column_int64 (st, STORE_COL_ID),
+      bool huge = sqlite3_column_int64 (st, STORE_COL_WORDS) > SNIPPET_MAX_WORDS;
+      if (cmd_search_marks (cs, sqlite3_column_int64 (st, STORE_COL_ID), huge,
                             &snippet, &headline, cause) != 0)
         {
           status = 2;
@@ -335,6 +397,8 @@ cmd_search (int argc, char **argv)
     }
   struct query_sql qs;
   query_to_sql (q, &qs);
+  struct strv terms = STRV_INIT;
+  query_terms (q, &terms);
   query_free (q);
 
   bool tty = isatty (STDOUT_FILENO);
@@ -347,6 +411,9 @@ cmd_search (int argc, char **argv)
     .cols = tty && !json ? cmd_search_columns () : 0,
     .qs = &qs,
   };
+  for (size_t i = 0; i < terms.n; i++)
+    highlight_add (&cs.terms, terms.v[i], 0);
+  strv_free (&terms);
   int status = indexer_open (dir, index, &cs.store, &cause);
   if (status == 0)
     status = cmd_search_run (&cs, limit, &cause);
@@ -355,6 +422,7 @@ cmd_search (int argc, char **argv)
   free (cause);
   sqlite3_finalize (cs.marks);
   sqlite3_finalize (cs.start);
+  highlight_free (&cs.terms);
   store_close (cs.store);
   query_sql_free (&qs);
   return status;
