@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -124,6 +125,7 @@ struct result
   struct scan_ident ident;   /* of the bytes that were read */
   char *cause;
   bool unreadable;
+  bool gone;                 /* deleted between the walk and the read */
 };
 
 #define INDEXER_WINDOW 64
@@ -220,13 +222,17 @@ indexer_process (struct indexer *ix, const struct job *j, struct result *r)
   char *full = xasprintf ("%s/%s", ix->c->root, j->path);
   size_t n = 0;
   char *bytes = scan_read (full, &n, &r->ident, &r->unreadable, &r->cause);
-  free (full);
   r->kind = RESULT_SKIP;
   if (bytes == NULL)
     {
+      struct stat sb;
       r->ident = j->ident;
+      r->gone = r->unreadable && lstat (full, &sb) != 0
+                 && (errno == ENOENT || errno == ENOTDIR);
+      free (full);
       return;
     }
+  free (full);
   r->unreadable = false;
   r->hash = scan_hash (SCAN_HASH_INIT, bytes, n);
   if (n == 0)
@@ -430,6 +436,14 @@ indexer_apply (struct indexer *ix, struct gone *g, const struct job *j,
       st->unchanged++;
       return store_touch_article (s, k->id, &r->ident, cause);
     case RESULT_SKIP:
+      if (r->gone)
+        {
+          /* As if the walk had not found it. */
+          if (k && k->id)
+            st->removed++;
+          return k && k->id ? store_delete_article (s, k->id, cause)
+                 : k ? store_delete_skipped (s, j->path, cause) : 0;
+        }
       st->skipped++;
       if (r->unreadable || !(k && k->id == 0))
         {
