@@ -3,6 +3,7 @@
 
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 
 #include "cmd.h"
 #include "msg.h"
@@ -72,6 +73,9 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
+  /* Past a file size limit (ulimit -f) a write fails with EFBIG and is
+     reported, rather than the signal killing the program mid-write. */
+  signal (SIGXFSZ, SIG_IGN);
   /* BYLINE_LOCALEDIR: catalogues from elsewhere, so that the tests can
      run the uninstalled program in another language. */
   const char *localedir = getenv ("BYLINE_LOCALEDIR");

@@ -19,6 +19,7 @@ STORE_CLI_TESTS = \
 	tests/cli/index-concurrent.sh \
 	tests/cli/hostile-collection.sh \
 	tests/cli/hostile-scale.sh \
+	tests/cli/index-faults.sh \
 	tests/cli/search-samples.sh
 TESTS += $(STORE_CLI_TESTS)
 EXTRA_DIST += $(STORE_CLI_TESTS)
