@@ -33,3 +33,6 @@ EXTRA_DIST += tests/cli/man.sh man/keys.sh
 # Messages in German, French and Chinese (po/*.po).
 TESTS += tests/cli/i18n.sh
 EXTRA_DIST += tests/cli/i18n.sh
+
+# Time limits of the unit tests, stretched under valgrind.
+EXTRA_DIST += tests/unit/slowdown.h
