@@ -1355,7 +1355,37 @@ struct store_rp_versions
   char **otext;                 /* originals' texts, owned */
   size_t *olen;
   size_t n_otext, alloc_otext, alloc_olen;
+  int64_t last;                 /* whose text otext[n_otext - 1] is */
 };
+
+/* Makes the text of 'original' the last of vs->otext, read only when a
+   member needs a diff (after a small update most have their row). */
+static int
+store_rp_versions_original (struct store *s, struct store_rp_versions *vs,
+                            int64_t original, char **cause)
+{
+  if (vs->n_otext && vs->last == original)
+    return 0;
+  char *otext;
+  size_t olen;
+  if (store_rp_compare_text (s, original, &otext, &olen, cause) != 0)
+    return -1;
+  if (vs->n_job == 0)
+    {
+      /* No diff waits on the texts kept so far. */
+      for (size_t i = 0; i < vs->n_otext; i++)
+        free (vs->otext[i]);
+      vs->n_otext = 0;
+    }
+  vs->otext = xgrow (vs->otext, &vs->alloc_otext, vs->n_otext + 1,
+                     sizeof *vs->otext);
+  vs->olen = xgrow (vs->olen, &vs->alloc_olen, vs->n_otext + 1,
+                    sizeof *vs->olen);
+  vs->otext[vs->n_otext] = otext;
+  vs->olen[vs->n_otext++] = olen;
+  vs->last = original;
+  return 0;
+}
 
 static void
 store_rp_diff_fn (void *ctx, size_t i)
@@ -1419,8 +1449,8 @@ store_rp_versions_flush (struct store *s, struct store_rp_versions *vs,
 }
 
 /* Writes the versions row of member 'id' of the cluster of 'original'
-   (rank 'rank'; the original's text is the last in vs), queueing its diff
-   against the original when there is no row for that original yet. */
+   (rank 'rank'), queueing its diff against the original when there is no
+   row for that original yet. */
 static int
 store_rp_version (struct store *s, struct store_rp_versions *vs,
                   int64_t original, int64_t id, int rank,
@@ -1458,7 +1488,8 @@ store_rp_version (struct store *s, struct store_rp_versions *vs,
     }
   char *text;
   size_t len;
-  if (store_rp_compare_text (s, id, &text, &len, cause) != 0)
+  if (store_rp_versions_original (s, vs, original, cause) != 0
+      || store_rp_compare_text (s, id, &text, &len, cause) != 0)
     return -1;
   vs->job = xgrow (vs->job, &vs->alloc_job, vs->n_job + 1, sizeof *vs->job);
   vs->job[vs->n_job++] = (struct store_rp_vjob) {
@@ -1534,41 +1565,24 @@ store_rp_cluster (struct store *s, struct store_reprints_stats *rs,
     }
   if (r == 0)
     r = store_exec (s, "CREATE TEMP TABLE IF NOT EXISTS members"
-                    " (id INTEGER PRIMARY KEY); DELETE FROM members;"
-                    " UPDATE articles SET cluster = NULL"
-                    " WHERE cluster IS NOT NULL;", cause);
+                    " (id INTEGER PRIMARY KEY); DELETE FROM members;", cause);
   struct store_rp_versions vs = { 0 };
   for (size_t c = 0; c < cs.n && r == 0; c++)
     {
       const struct cluster *cl = &cs.v[c];
       int64_t original = bd.ids[cl->members[0]];
-      char *otext;
-      size_t olen;
-      if (store_rp_compare_text (s, original, &otext, &olen, cause) != 0)
-        {
-          r = -1;
-          break;
-        }
-      if (vs.n_job == 0)
-        {
-          /* No diff waits on the texts kept so far. */
-          for (size_t i = 0; i < vs.n_otext; i++)
-            free (vs.otext[i]);
-          vs.n_otext = 0;
-        }
-      vs.otext = xgrow (vs.otext, &vs.alloc_otext, vs.n_otext + 1,
-                        sizeof *vs.otext);
-      vs.olen = xgrow (vs.olen, &vs.alloc_olen, vs.n_otext + 1,
-                       sizeof *vs.olen);
-      vs.otext[vs.n_otext] = otext;
-      vs.olen[vs.n_otext++] = olen;
       for (size_t m = 0; m < cl->n && r == 0; m++)
         {
           int64_t id = bd.ids[cl->members[m]];
+          /* Only rows that change are written: a small update leaves most
+             clusters as they were, and rewriting every member's row
+             rewrote most pages of the articles table. */
           char *sql = sqlite3_mprintf ("UPDATE articles SET cluster = %lld"
-                                       " WHERE id = %lld; INSERT INTO members"
-                                       " VALUES (%lld)", (long long) original,
-                                       (long long) id, (long long) id);
+                                       " WHERE id = %lld AND cluster IS NOT"
+                                       " %lld; INSERT INTO members VALUES"
+                                       " (%lld)", (long long) original,
+                                       (long long) id, (long long) original,
+                                       (long long) id);
           r = store_exec (s, sql, cause);
           sqlite3_free (sql);
           if (r == 0)
@@ -1583,7 +1597,10 @@ store_rp_cluster (struct store *s, struct store_reprints_stats *rs,
   free (vs.otext);
   free (vs.olen);
   if (r == 0)
-    r = store_exec (s, "DELETE FROM versions WHERE id NOT IN"
+    r = store_exec (s, "UPDATE articles SET cluster = NULL"
+                    " WHERE cluster IS NOT NULL AND id NOT IN"
+                    " (SELECT id FROM members);"
+                    " DELETE FROM versions WHERE id NOT IN"
                     " (SELECT id FROM members); DELETE FROM members;"
                     " DELETE FROM meta WHERE key = 'reprints_dirty';", cause);
   cluster_set_free (&cs);

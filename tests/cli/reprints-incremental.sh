@@ -58,9 +58,16 @@ clusters () {
 	sqlite3 "$1" "SELECT a.path, o.path FROM articles a
 		JOIN articles o ON o.id = a.cluster ORDER BY 1"
 }
+versions () {
+	sqlite3 "$1" "SELECT a.path, o.path, v.rank, v.similarity, v.added,
+		v.removed, v.changed FROM versions v JOIN articles a ON a.id = v.id
+		JOIN articles o ON o.id = v.original ORDER BY 1"
+}
 ref=$(pairs "$SCRATCH/ref.db")
 expect_match "pairs were verified" '\|1$' "$ref"
 expect_eq "same verdicts" "$ref" "$(pairs "$SCRATCH/inc.db")"
 expect_eq "same clusters" "$(clusters "$SCRATCH/ref.db")" \
 	"$(clusters "$SCRATCH/inc.db")"
+expect_eq "same versions" "$(versions "$SCRATCH/ref.db")" \
+	"$(versions "$SCRATCH/inc.db")"
 finish
