@@ -6,7 +6,8 @@
 # Stages, each a function stage_NAME below printing "NAME: ..." lines:
 #   extract   bench-extract over the collection (MB/s, articles/s, RSS)
 #   index     byline index: full, nothing changed, 1% changed (wall, CPU,
-#             articles/s, peak RSS, index size); beside reading every file
+#             articles/s, peak RSS, index size; the reprint candidates and
+#             verdicts of the full and 1% runs); beside reading every file
 #             and, when installed, notmuch new on the same articles
 #   search    byline search latency (rare word, common word, phrase), whole
 #             process and in-process, beside grep -rli (and notmuch search)
@@ -179,6 +180,18 @@ index_summary () {
 	sed -n 's/^.*: \([0-9][0-9]* articles.*\)$/\1/p' "$1" | tail -n 1
 }
 
+# What the last reprint update of the index did (meta reprints_last:
+# candidate pairs, pairs judged, of which compared on the texts, clusters,
+# versions diffed, and the wall time of verification and clustering).
+reprints_last () {
+	if ! command -v sqlite3 > /dev/null 2>&1; then
+		echo "not shown (no sqlite3 shell)"
+		return 0
+	fi
+	v=$(sqlite3 "$INDEX" "SELECT value FROM meta WHERE key = 'reprints_last'" 2>/dev/null) || v=
+	echo "${v:-none}"
+}
+
 stage_index () {
 	[ -x "$BYLINE" ] || die "$BYLINE not built (run 'make bench')"
 	work_copy
@@ -204,6 +217,7 @@ stage_index () {
 	idx=$(bytes_of "$INDEX" "$INDEX-wal")
 	echo "index: $articles articles, $(mb "$bytes") MB, $(calc '%.2f' "$full_wall") s wall, $(calc '%.2f' "$full_cpu") s cpu, $(calc '%.0f' "$articles / $full_wall") articles/s, peak RSS $(mib "$full_rss") MB, index $(calc '%.0f' "$idx / 1e6") MB ($(calc '%.2f' "$idx / $bytes")x collection)"
 	echo "index-detail: user $(calc '%.2f' "$(kv user_p50 "$r")") s, sys $(calc '%.2f' "$(kv sys_p50 "$r")") s, cpu/wall $(calc '%.2f' "$full_cpu / $full_wall"), $(calc '%.1f' "$bytes / 1e6 / $full_wall") MB/s, $(calc '%.2f' "$full_wall / $w")x the read baseline; byline: $(index_summary "$WORK/index-full.out")"
+	echo "index-reprints: $(reprints_last)"
 
 	# Nothing changed: every file should cost one stat.
 	rss -n 3 -o "$WORK/index-same.out" -- "$BYLINE" index \
@@ -228,6 +242,7 @@ stage_index () {
 	chg_wall=$(kv wall_p50 "$r")
 	chg_rss=$(kv rss_kb_max "$r")
 	echo "reindex-1pct: $changed of $files files changed, $(calc '%.3f' "$chg_wall") s wall, $(calc '%.3f' "$(kv cpu_p50 "$r")") s cpu, peak RSS $(mib "$chg_rss") MB; byline: $(index_summary "$WORK/index-changed.out")"
+	echo "reindex-1pct-reprints: $(reprints_last)"
 	idx=$(bytes_of "$INDEX" "$INDEX-wal")
 	echo "index-size: $(calc '%.0f' "$idx / 1e6") MB after the changes ($(calc '%.2f' "$idx / $bytes")x collection, of which WAL $(calc '%.0f' "$(bytes_of "$INDEX-wal") / 1e6") MB)"
 	: > "$WORK/index.ok"
