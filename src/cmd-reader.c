@@ -151,6 +151,17 @@ cmd_reader (int argc, char **argv)
       strv_free (&terms);
       return 2;
     }
+  char *why = ui_term_problem ();
+  if (why)
+    {
+      /* TRANSLATORS: the placeholder says what is wrong with the
+         terminal. */
+      msg_error (_("the reader cannot run: %s; set TERM (for example "
+                   "TERM=xterm-256color) or use 'byline show'"), why);
+      free (why);
+      strv_free (&terms);
+      return 2;
+    }
   struct strv warnings = STRV_INIT;
   struct ui ui;
   ui_init (&ui, &warnings);

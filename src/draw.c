@@ -3,6 +3,7 @@
 #include "draw.h"
 
 #include <unistr.h>
+#include <wchar.h>
 
 #include "text.h"
 
@@ -94,9 +95,12 @@ draw_cell_at (WINDOW *w, int y, int x, const struct draw_cell *c,
   cchar_t cc;
   short pair = (short) PAIR_NUMBER (attr);
   attr_t a = attr & ~A_COLOR;
-  if (MB_CUR_MAX == 1 && c->wc[0] > 0x7e)
+  /* A single-byte locale (C, Latin-1) shows what its charset has (never a
+     C1 control), else one '?' per column. */
+  if (MB_CUR_MAX == 1 && c->wc[0] > 0x7e
+      && (c->wc[0] < 0xa0 || c->wc[1] != 0
+          || wctob ((wint_t) c->wc[0]) == EOF))
     {
-      /* No way to show it in this locale: one '?' per column. */
       wchar_t q[2] = { L'?', 0 };
       for (int k = 0; k < c->width; k++)
         {

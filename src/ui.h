@@ -173,6 +173,11 @@ bool view_diff_inline (int cols, bool want_inline);
 void view_diff_layout_inline (const struct wdiff *d, int width, bool marks,
                               struct wdiff_lines *out);
 
+/* NULL when the terminal ($TERM, on standard output) can show the reader,
+   else why not, translated (caller frees).  Checked before curses starts
+   (ui-term.c). */
+char *ui_term_problem (void);
+
 /* A date as the reader shows it, in the user's locale and honest about
    its precision: "2021", "Apr 2021", "31 Mar 2021", "31 Mar 2021 04:15
    -04:00".  Caller frees; "" for no date. */

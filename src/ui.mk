@@ -1,6 +1,7 @@
 ## src/ui.mk: owned by the ui module; appended to libbyline_a_SOURCES and check_PROGRAMS.
 libbyline_a_SOURCES += \
 	src/ui.c src/ui.h \
+	src/ui-term.c \
 	src/keymap.c src/keymap.h \
 	src/colour.c src/colour.h \
 	src/draw.c src/draw.h \
@@ -32,6 +33,7 @@ TUI_TESTS = \
 	tests/tui/reader-search.sh \
 	tests/tui/reader-resize.sh \
 	tests/tui/reader-hostile.sh \
+	tests/tui/reader-matrix.sh \
 	tests/tui/reader-nocolor.sh \
 	tests/tui/reader-list.sh \
 	tests/tui/reader-config.sh \
