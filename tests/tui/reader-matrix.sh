@@ -117,6 +117,16 @@ TUI_ENV=
 # ---- 300x100, then a burst of 50 resizes ----
 tui_start 300 100 "$art"
 tui_expect "300x100: the article" "Marmalade article"
+# Everything byline writes to the terminal, as bytes: curses' own
+# sequences, but no OSC (ESC ]), no C1 control and nothing of the payloads.
+tmux -S "$TUI_SOCK" pipe-pane -o "cat >> '$SCRATCH/raw-utf8'"
+tui_resize 300 99
+tui_resize 300 100
+tui_expect "300x100: redrawn" "Marmalade article"
+sleep 0.5
+expect_eq "raw output: no OSC" 0 "$(LC_ALL=C grep -c -a "$(printf '\033')]" "$SCRATCH/raw-utf8")"
+expect_eq "raw output: no C1" 0 "$(LC_ALL=C grep -c -a -P '\xc2[\x80-\x9f]' "$SCRATCH/raw-utf8")"
+expect_eq "raw output: no payload" 0 "$(LC_ALL=C grep -c -a 'pwned' "$SCRATCH/raw-utf8")"
 tui_keys /
 tui_text "Paragraph 30"
 tui_keys Enter
