@@ -36,3 +36,48 @@ EXTRA_DIST += tests/cli/i18n.sh
 
 # Time limits of the unit tests, stretched under valgrind.
 EXTRA_DIST += tests/unit/slowdown.h
+
+# make check-valgrind: the suite with every program under valgrind
+# memcheck (tests/valgrind.sh); not part of make check, it takes minutes.
+# Fails on any memory error or definite or indirect leak.  Time limits
+# are stretched (tests/unit/slowdown.h, TUI_TIMEOUT).  Left out: the
+# stress tests that run byline over thousands of files again and again
+# (an hour under valgrind); index-samples and index-incremental run the
+# same code on fewer files.
+VALGRIND_LOGDIR = tests/valgrind-logs
+VALGRIND_SKIP = tests/cli/index-kill.sh tests/cli/index-concurrent.sh
+EXTRA_DIST += tests/valgrind.sh tests/valgrind.supp
+check-valgrind: all
+	@valgrind --version >/dev/null 2>&1 || \
+	  { echo "check-valgrind: valgrind is not installed"; exit 1; }
+	rm -rf $(VALGRIND_LOGDIR) && $(MKDIR_P) $(VALGRIND_LOGDIR)
+	@tests=; for t in $(TESTS); do \
+	  case " $(VALGRIND_SKIP) " in *" $$t "*) ;; *) tests="$$tests $$t" ;; esac; \
+	done; \
+	echo "$(MAKE) check TESTS='...' (all but $(VALGRIND_SKIP))"; \
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS="$$tests" \
+	  LOG_COMPILER='$(SHELL) $(abs_top_srcdir)/tests/valgrind.sh' \
+	  TESTS_ENVIRONMENT='export VALGRIND_LOGDIR="$(abs_top_builddir)/$(VALGRIND_LOGDIR)" BYLINE_TEST_SLOWDOWN=50 TUI_TIMEOUT=600;'
+	@bad=`find $(VALGRIND_LOGDIR) -type f -size +0c`; \
+	if test -n "$$bad"; then \
+	  for f in $$bad; do echo "==== $$f"; cat "$$f"; done; \
+	  echo "check-valgrind: valgrind reported errors (above)"; exit 1; \
+	fi; \
+	echo "check-valgrind: no memory errors, no leaks"
+clean-local: clean-valgrind
+clean-valgrind:
+	rm -rf $(VALGRIND_LOGDIR)
+.PHONY: check-valgrind clean-valgrind
+
+# The installed program: make installcheck (so also make distcheck) checks
+# it where it was installed; make check-install does a whole install and
+# uninstall round trip in a scratch prefix (tests/install.sh).
+EXTRA_DIST += tests/install.sh
+installcheck-local:
+	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+	  $(SHELL) '$(srcdir)/tests/install.sh' --installed '$(bindir)' \
+	  '$(mandir)' '$(bashcompletiondir)' '$(pkgdatadir)'
+check-install:
+	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+	  $(SHELL) '$(srcdir)/tests/install.sh'
+.PHONY: check-install
