@@ -126,8 +126,8 @@ stage_reprints () {
 	[ -x "$BYLINE" ] || die "$BYLINE not built (run 'make bench')"
 	truth=$CORPUS.truth
 	[ -f "$truth" ] || die "no $truth"
-	files=$(find "$CORPUS" -type f | wc -l)
-	bytes=$(total_bytes "$CORPUS")
+	files=$(find "$CORPUS/" -type f | wc -l)
+	bytes=$(total_bytes "$CORPUS/")
 	# The generated collection itself, read only: the indexes are private.
 	echo "reprints: collection $CORPUS: $files files, $(mb "$bytes") MB, seed $BENCH_SEED; indexes in $WORK/rp-{on,off}.db"
 
@@ -139,7 +139,7 @@ stage_reprints () {
 	[ ! -f "$XDG_CONFIG_HOME/byline/config" ] ||
 		die "$XDG_CONFIG_HOME/byline/config exists: the defaults are measured"
 	rm -f "$WORK/rp-on.times" "$WORK/rp-off.times"
-	find "$CORPUS" -type f -exec cat {} + > /dev/null
+	find "$CORPUS/" -type f -exec cat {} + > /dev/null
 	i=0
 	while [ "$i" -lt "$BENCH_REPRINTS_RUNS" ]; do
 		i=$((i + 1))
