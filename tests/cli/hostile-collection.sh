@@ -257,7 +257,10 @@ for mode in --inline --side-by-side --json --stat; do
 	clean "diff $mode" "$SCRATCH/diff"
 	[ $mode = --json ] ||
 		expect_no_match "diff $mode: no escape payload" "$payload" "$(cat "$SCRATCH/diff")"
-	COLUMNS=100 by diff $mode -C "$c" enc/utf16le-nobom.txt enc/latin1.txt > "$SCRATCH/diff" 2>&1
+	# (Not from the build tree, which nobody may not be allowed to read: a
+	# relative path is looked for there first.)
+	(cd "$SCRATCH" && COLUMNS=100 by diff $mode -C "$c" enc/utf16le-nobom.txt \
+		enc/latin1.txt) > "$SCRATCH/diff" 2>&1
 	expect_eq "diff $mode by indexed path: status" 0 $?
 	clean "diff $mode by indexed path" "$SCRATCH/diff"
 done
