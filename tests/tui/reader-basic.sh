@@ -75,7 +75,7 @@ expect_eq "nothing on stderr" "" "$(cat "$SCRATCH/stderr")"
 cd "$SAMPLES" || exit 99
 tui_start 100 30 -k mars
 tui_expect "no argument: current directory" "5 articles"
-if tui_screen -e | grep -q "$(printf '\033')\[[0-9;]*m[Mm]ars"; then pass; else
+if tui_wait_attr "$(printf '\033')\[[0-9;]*m[Mm]ars"; then pass; else
 	fail "-k mars: not highlighted in the list"; fi
 tui_keys q
 expect_eq "q in the list quits" 0 "$(tui_exit_status)"

@@ -29,7 +29,7 @@ tui_keys Enter
 tui_expect "hits marked" "hits for \"Jurczyk\": press n"
 tui_keys n
 tui_expect "first hit" "hit 1 of"
-if tui_screen -e | grep -q "$ESC\[[0-9;]*mJurczyk"; then pass; else
+if tui_wait_attr "$ESC\[[0-9;]*mJurczyk"; then pass; else
 	fail "search terms not highlighted in the article"; fi
 tui_keys q
 # Terms of a search are highlighted in the headlines.
@@ -37,7 +37,7 @@ tui_keys /
 tui_text "mars"
 tui_keys Enter
 tui_expect "search mars" "search: mars"
-if tui_screen -e | grep -q "$ESC\[[0-9;]*mMars"; then pass; else
+if tui_wait_attr "$ESC\[[0-9;]*mMars"; then pass; else
 	fail "search terms not highlighted in the headlines"; fi
 # q clears the search before it quits.
 tui_keys q
@@ -143,7 +143,7 @@ tui_keys j m j d
 tui_expect "comparison" "Comparison: [0-9]+% alike, [0-9]+ words added"
 tui_expect "column headings" "AP, Apr 2021, 000_.* The Independent, 31 Mar 2021"
 tui_expect "side by side" "As their respective spacecraft headed .*\| .*As their respective spacecrafts headed"
-if tui_screen -e | grep -q "$ESC\[[0-9;]*mUnited States"; then pass; else
+if tui_wait_attr "$ESC\[[0-9;]*mUnited States"; then pass; else
 	fail "changed words not marked"; fi
 tui_keys n
 tui_expect "next change" "Comparison"
