@@ -42,22 +42,29 @@ EXTRA_DIST += tests/unit/slowdown.h
 # Fails on any memory error or definite or indirect leak.  Time limits
 # are stretched (tests/unit/slowdown.h, TUI_TIMEOUT).  Left out: the
 # stress tests that run byline over thousands of files again and again
-# (an hour under valgrind); index-samples and index-incremental run the
-# same code on fewer files.
+# (an hour under valgrind; index-samples and index-incremental run the
+# same code on fewer files), and reader-suspend, since a program under
+# valgrind does not stop on ^Z.
 VALGRIND_LOGDIR = tests/valgrind-logs
-VALGRIND_SKIP = tests/cli/index-kill.sh tests/cli/index-concurrent.sh
+VALGRIND_SKIP = tests/cli/index-kill.sh tests/cli/index-concurrent.sh \
+	tests/tui/reader-suspend.sh
 EXTRA_DIST += tests/valgrind.sh tests/valgrind.supp
 check-valgrind: all
 	@valgrind --version >/dev/null 2>&1 || \
 	  { echo "check-valgrind: valgrind is not installed"; exit 1; }
 	rm -rf $(VALGRIND_LOGDIR) && $(MKDIR_P) $(VALGRIND_LOGDIR)
+	{ echo '#!/bin/sh'; \
+	  echo "exec $(SHELL) '$(abs_top_srcdir)/tests/valgrind.sh'" \
+	    "--log='$(abs_top_builddir)/$(VALGRIND_LOGDIR)'" \
+	    "'$(abs_top_builddir)/byline$(EXEEXT)' \"\$$@\""; \
+	} > tests/byline-valgrind && chmod +x tests/byline-valgrind
 	@tests=; for t in $(TESTS); do \
 	  case " $(VALGRIND_SKIP) " in *" $$t "*) ;; *) tests="$$tests $$t" ;; esac; \
 	done; \
 	echo "$(MAKE) check TESTS='...' (all but $(VALGRIND_SKIP))"; \
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS="$$tests" \
 	  LOG_COMPILER='$(SHELL) $(abs_top_srcdir)/tests/valgrind.sh' \
-	  TESTS_ENVIRONMENT='export VALGRIND_LOGDIR="$(abs_top_builddir)/$(VALGRIND_LOGDIR)" BYLINE_TEST_SLOWDOWN=50 TUI_TIMEOUT=600;'
+	  TESTS_ENVIRONMENT='export BYLINE="$(abs_top_builddir)/tests/byline-valgrind" BYLINE_TEST_SLOWDOWN=50 TUI_TIMEOUT=600;'
 	@bad=`find $(VALGRIND_LOGDIR) -type f -size +0c`; \
 	if test -n "$$bad"; then \
 	  for f in $$bad; do echo "==== $$f"; cat "$$f"; done; \
@@ -66,7 +73,7 @@ check-valgrind: all
 	echo "check-valgrind: no memory errors, no leaks"
 clean-local: clean-valgrind
 clean-valgrind:
-	rm -rf $(VALGRIND_LOGDIR)
+	rm -rf $(VALGRIND_LOGDIR) tests/byline-valgrind
 .PHONY: check-valgrind clean-valgrind
 
 # The installed program: make installcheck (so also make distcheck) checks

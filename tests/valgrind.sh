@@ -4,14 +4,19 @@
 #
 #   valgrind.sh tests/unit/test-foo   the unit test under valgrind; its
 #                                     report goes into the test's log
-#   valgrind.sh tests/cli/foo.sh      the script as is, with $BYLINE
-#                                     pointing back here, so that every
-#                                     byline it starts runs under valgrind
+#   valgrind.sh tests/cli/foo.sh      the script as is (its $BYLINE is
+#                                     tests/byline-valgrind, which make
+#                                     check-valgrind writes)
+#   valgrind.sh --log=DIR BYLINE ARG...
+#                                     what tests/byline-valgrind runs:
+#                                     byline under valgrind, its report
+#                                     in DIR/PID.log
 #
 # A memory error or a definite or indirect leak makes the program exit
-# with status 99.  byline's reports also go to $VALGRIND_LOGDIR/PID.log,
-# since a test may throw away what byline prints; make check-valgrind
-# fails when any of those is not empty.  Only third-party code is
+# with status 99.  byline's reports go to files since a test may throw
+# away what byline prints (or clear its environment: that is why
+# tests/byline-valgrind has the paths written in); make check-valgrind
+# fails when any of them is not empty.  Only third-party code is
 # suppressed (tests/valgrind.supp).
 
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
@@ -24,17 +29,14 @@ vg () {
 		--suppressions="$top_srcdir/tests/valgrind.supp" "$@"
 }
 
-# Called as $BYLINE by a test script.
-if [ -n "${VALGRIND_BYLINE:-}" ]; then
-	vg --log-file="$VALGRIND_LOGDIR/%p.log" "$VALGRIND_BYLINE" "$@"
-fi
-
 case $1 in
+--log=*)
+	# tests/byline-valgrind, the $BYLINE of make check-valgrind.
+	log=${1#--log=}
+	shift
+	vg --log-file="$log/%p.log" "$@"
+	;;
 *.sh)
-	: "${VALGRIND_LOGDIR:?}"
-	VALGRIND_BYLINE=${BYLINE:?}
-	BYLINE=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
-	export VALGRIND_BYLINE VALGRIND_LOGDIR BYLINE top_srcdir
 	exec "$@"
 	;;
 *)
