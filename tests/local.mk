@@ -41,12 +41,14 @@ EXTRA_DIST += tests/unit/slowdown.h
 # memcheck (tests/valgrind.sh); not part of make check, it takes minutes.
 # Fails on any memory error or definite or indirect leak.  Time limits
 # are stretched (tests/unit/slowdown.h, TUI_TIMEOUT).  Left out: the
-# stress tests that run byline over thousands of files again and again
-# (an hour under valgrind; index-samples and index-incremental run the
-# same code on fewer files), and reader-suspend, since a program under
-# valgrind does not stop on ^Z.
+# stress tests that run byline over thousands of files again and again,
+# or over 100,000 files (hours under valgrind; index-samples,
+# index-incremental and hostile-collection run the same code on fewer
+# files), and reader-suspend, since a program under valgrind does not
+# stop on ^Z.
 VALGRIND_LOGDIR = tests/valgrind-logs
 VALGRIND_SKIP = tests/cli/index-kill.sh tests/cli/index-concurrent.sh \
+	tests/cli/hostile-scale.sh \
 	tests/tui/reader-suspend.sh
 EXTRA_DIST += tests/valgrind.sh tests/valgrind.supp
 check-valgrind: all
