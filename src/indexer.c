@@ -777,11 +777,15 @@ indexer_run (const struct collection *c, const struct indexer_options *o,
   if (collection_make_index_dir (c, cause) != 0)
     return 2;
 
-  struct sigaction sa = { .sa_handler = indexer_on_signal }, old_int, old_term;
+  /* Ctrl-C, kill and a closed terminal all commit what is done and stop
+     cleanly, with 128 + the signal's number as the exit status. */
+  struct sigaction sa = { .sa_handler = indexer_on_signal }, old_int, old_term,
+    old_hup;
   sigemptyset (&sa.sa_mask);
   indexer_signal = 0;
   sigaction (SIGINT, &sa, &old_int);
   sigaction (SIGTERM, &sa, &old_term);
+  sigaction (SIGHUP, &sa, &old_hup);
 
   int status = 2;
   int lock = indexer_lock (c, o->quiet, cause);
@@ -811,12 +815,13 @@ indexer_run (const struct collection *c, const struct indexer_options *o,
   if (indexer_signal)
     {
       st->interrupted = true;
-      status = indexer_signal == SIGTERM ? 143 : 130;
+      status = 128 + (int) indexer_signal;
     }
   else if (status == 0 && st->failed)
     status = 1;
   sigaction (SIGINT, &old_int, NULL);
   sigaction (SIGTERM, &old_term, NULL);
+  sigaction (SIGHUP, &old_hup, NULL);
   return status;
 }
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # index-kill.sh: an indexer killed (SIGKILL) at random moments leaves an
 # index that opens, and the next run ends with the same index as a run that
-# was never interrupted.  SIGINT commits and exits 130.
+# was never interrupted.  SIGINT, SIGHUP and SIGTERM commit and exit 130,
+# 129 and 143.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/cli/lib.sh"
 need jq
 
@@ -72,25 +73,31 @@ expect_eq "same search results" \
 	"$("$BYLINE" search --json --limit=0 -C "$coll" --index="$SCRATCH/ref.db" the | jq -c '[.id, .path]')" \
 	"$("$BYLINE" search --json --limit=0 -C "$coll" --index="$SCRATCH/k.db" the | jq -c '[.id, .path]')"
 
-# SIGINT: what is done is committed, a message, status 130.
-"$BYLINE" index --quiet -C "$coll" --index="$SCRATCH/int.db" 2> "$SCRATCH/err" &
-pid=$!
-sleep 0.15
-kill -INT $pid
-wait $pid
-st=$?
-if [ $st = 130 ]; then
-	pass
-	expect_match "SIGINT message" "interrupted: .*'byline index' again" "$(cat "$SCRATCH/err")"
-	"$BYLINE" index --quiet -C "$coll" --index="$SCRATCH/int.db"
-	"$BYLINE" list --json -C "$coll" --index="$SCRATCH/int.db" | sort > "$SCRATCH/int.json"
-	if cmp -s "$SCRATCH/ref.json" "$SCRATCH/int.json"; then pass; else
-		fail "interrupted index differs"; fi
-	"$BYLINE" reprints --json -C "$coll" --index="$SCRATCH/int.db" > "$SCRATCH/int.rp"
-	if cmp -s "$SCRATCH/ref.rp" "$SCRATCH/int.rp"; then pass; else
-		fail "interrupted index: reprints differ"; fi
-else
-	expect_eq "SIGINT exit status (or finished first)" 0 "$st"
-fi
+# SIGINT (Ctrl-C), SIGHUP (the terminal closed) and SIGTERM: what is done
+# is committed, a message, status 128 + the signal's number; the next run
+# ends where an uninterrupted one does.
+for sig in INT:130 HUP:129 TERM:143; do
+	name=${sig%:*} want=${sig#*:}
+	db=$SCRATCH/$name.db
+	"$BYLINE" index --quiet -C "$coll" --index="$db" 2> "$SCRATCH/err" &
+	pid=$!
+	sleep 0.15
+	kill -"$name" $pid
+	wait $pid
+	st=$?
+	if [ "$st" = "$want" ]; then
+		pass
+		expect_match "SIG$name message" "interrupted: .*'byline index' again" "$(cat "$SCRATCH/err")"
+		"$BYLINE" index --quiet -C "$coll" --index="$db"
+		"$BYLINE" list --json -C "$coll" --index="$db" | sort > "$SCRATCH/$name.json"
+		if cmp -s "$SCRATCH/ref.json" "$SCRATCH/$name.json"; then pass; else
+			fail "index interrupted by SIG$name differs"; fi
+		"$BYLINE" reprints --json -C "$coll" --index="$db" > "$SCRATCH/$name.rp"
+		if cmp -s "$SCRATCH/ref.rp" "$SCRATCH/$name.rp"; then pass; else
+			fail "index interrupted by SIG$name: reprints differ"; fi
+	else
+		expect_eq "SIG$name exit status (or finished first)" 0 "$st"
+	fi
+done
 
 finish
