@@ -387,13 +387,15 @@ store_upgrade (struct store *s, int64_t version, bool fresh, bool rebuild,
   return r;
 }
 
+/* Connects to 'path', or, with 'uri' set, to that URI (read-only). */
 static int
-store_connect (const char *path, bool create, struct store **out,
-               char **cause)
+store_connect_to (const char *path, const char *uri, bool create,
+                  struct store **out, char **cause)
 {
   sqlite3 *db = NULL;
-  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
-  int rc = sqlite3_open_v2 (path, &db, flags, NULL);
+  int flags = uri ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+    : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc = sqlite3_open_v2 (uri ? uri : path, &db, flags, NULL);
   if (rc != SQLITE_OK)
     {
       *cause = store_error_for (path, db, rc);
@@ -415,6 +417,76 @@ store_connect (const char *path, bool create, struct store **out,
   reprint_params_init (&s->rp);
   *out = s;
   return 0;
+}
+
+static int
+store_connect (const char *path, bool create, struct store **out,
+               char **cause)
+{
+  return store_connect_to (path, NULL, create, out, cause);
+}
+
+/* "file:PATH?QUERY" with PATH's bytes percent-encoded where a URI needs it
+   (a '?', '#' or '%' in a file name must not end or escape the path). */
+static char *
+store_uri (const char *path, const char *query)
+{
+  struct buf b = BUF_INIT;
+  buf_adds (&b, "file:");
+  for (const unsigned char *p = (const unsigned char *) path; *p; p++)
+    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')
+        || (*p >= '0' && *p <= '9') || strchr ("/-._~", *p))
+      buf_addc (&b, (char) *p);
+    else
+      buf_printf (&b, "%%%02X", *p);
+  buf_addc (&b, '?');
+  buf_adds (&b, query);
+  return buf_steal (&b);
+}
+
+/* The application id, schema version and table count of the index. */
+static int
+store_probe (struct store *s, int64_t *app, int64_t *version,
+             int64_t *tables, int *rc, char **why)
+{
+  return store_int (s, "PRAGMA application_id", app, rc, why) != 0
+    || store_int (s, "PRAGMA user_version", version, rc, why) != 0
+    || store_int (s, "SELECT count(*) FROM sqlite_master", tables, rc,
+                  why) != 0 ? -1 : 0;
+}
+
+/* Reading an index whose directory (or file) byline may not write: SQLite
+   needs to create the WAL index ("-shm") beside it even to read, so
+   reading fails with SQLITE_READONLY or SQLITE_CANTOPEN.  Then it is opened
+   read-only, and if even that cannot work (no -shm to share), as an
+   immutable file, which is exact when no WAL is left over: an index that
+   byline closed has none.  Returns 0 with *out connected and probed. */
+static int
+store_connect_readonly (const char *path, struct store **out,
+                        int64_t *app, int64_t *version, int64_t *tables)
+{
+  char *wal = xasprintf ("%s-wal", path);
+  struct stat st;
+  bool wal_left = stat (wal, &st) == 0 && st.st_size > 0;
+  free (wal);
+  const char *queries[] = { "mode=ro", wal_left ? NULL : "immutable=1" };
+  for (size_t i = 0; i < ARRAY_SIZE (queries) && queries[i]; i++)
+    {
+      char *uri = store_uri (path, queries[i]), *why = NULL;
+      int rc = SQLITE_OK;
+      struct store *s;
+      int r = store_connect_to (path, uri, false, &s, &why);
+      free (uri);
+      if (r == 0 && store_probe (s, app, version, tables, &rc, &why) == 0)
+        {
+          *out = s;
+          return 0;
+        }
+      if (r == 0)
+        store_close (s);
+      free (why);
+    }
+  return -1;
 }
 
 /* Removes an index file that cannot be opened as one, with its WAL. */
@@ -459,12 +531,20 @@ store_open (const char *path, int flags, struct store **out, char **cause)
   int64_t app = 0, version = 0, tables = 0;
   int rc = SQLITE_OK;
   char *why = NULL;
-  if (store_int (s, "PRAGMA application_id", &app, &rc, &why) != 0
-      || store_int (s, "PRAGMA user_version", &version, &rc, &why) != 0
-      || store_int (s, "SELECT count(*) FROM sqlite_master", &tables, &rc,
-                    &why) != 0)
+  if (store_probe (s, &app, &version, &tables, &rc, &why) != 0)
     {
-      if (rebuild && store_damaged (rc))
+      int base = rc & 0xff;
+      if (!write && (base == SQLITE_READONLY || base == SQLITE_CANTOPEN))
+        {
+          store_close (s);
+          if (store_connect_readonly (path, &s, &app, &version, &tables) != 0)
+            {
+              *cause = why;
+              return STORE_ERROR;
+            }
+          free (why);
+        }
+      else if (rebuild && store_damaged (rc))
         {
           /* Beyond repair in place: start a new file. */
           free (why);

@@ -3,7 +3,8 @@
 # index directory and a full disk (a file size limit, ulimit -f) give one
 # clear line naming the file and a non-zero status; no -wal, -shm or
 # -journal file and no half-written index is left behind, a damaged index
-# is not touched without --rebuild, and the collection never is.
+# is not touched without --rebuild, and the collection never is.  An index
+# in a read-only directory cannot be updated but is still read.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/cli/lib.sh"
 
 c=$SCRATCH/coll
@@ -102,9 +103,14 @@ if [ "$(id -u)" -ne 0 ] || [ -n "$RUN" ]; then
 	by index -C "$c" --index="$ro/good.db" > "$SCRATCH/out" 2> "$SCRATCH/err"
 	expect_eq "read-only directory, update: status 2" 2 $?
 	one_line "read-only directory, update" "$SCRATCH/err" "^byline: .*ro/good\\.db"
+	# Reading needs no write: list and search work on the index as it is
+	# (opened read-only, immutable when SQLite cannot share a WAL index).
 	by list -C "$c" --index="$ro/good.db" > "$SCRATCH/out" 2> "$SCRATCH/err"
-	expect_eq "read-only directory, list: status 2" 2 $?
-	one_line "read-only directory, list" "$SCRATCH/err" "^byline: .*ro/good\\.db"
+	expect_eq "read-only directory, list: status, lines, messages" "0 5 " \
+		"$? $(wc -l < "$SCRATCH/out") $(cat "$SCRATCH/err")"
+	by search --color=never -C "$c" --index="$ro/good.db" spacecraft > "$SCRATCH/out" 2> "$SCRATCH/err"
+	expect_eq "read-only directory, search: status, messages" "0 " "$? $(cat "$SCRATCH/err")"
+	expect_match "read-only directory, search finds" "Mars" "$(cat "$SCRATCH/out")"
 	expect_eq "read-only directory: the index is not touched" "$before" "$(sum "$ro/good.db")"
 	expect_eq "read-only directory: nothing left" "good.db" "$(ls -a "$ro" | grep -v '^\.\.\?$')"
 	chmod 755 "$ro"
