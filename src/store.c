@@ -2,7 +2,9 @@
 #include "system.h"
 #include "store.h"
 
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -165,6 +167,36 @@ store_error_for (const char *path, sqlite3 *db, int rc)
        untranslated. */
     return xasprintf (_("%s: not a byline index, or damaged; "
                         "'byline index --rebuild' rebuilds it"), path);
+  /* For a failed read or write, what the system said (ENOSPC, EFBIG,
+     EACCES...) is what the user needs: "disk I/O error" alone is not.
+     SQLite's unix VFS reports errno as it is when asked, often 0 by
+     then, so a full disk and a file size limit are also looked for. */
+  int base = rc & 0xff, e = db ? sqlite3_system_errno (db) : 0;
+  if (base == SQLITE_IOERR || base == SQLITE_FULL)
+    {
+      struct statvfs vfs;
+      struct rlimit lim;
+      struct stat st;
+      char *dir = xstrdup (path), *slash = strrchr (dir, '/');
+      if (slash)
+        slash[slash == dir] = '\0';
+      if (e == 0 && statvfs (slash ? dir : ".", &vfs) == 0
+          && (uintmax_t) vfs.f_bavail * vfs.f_frsize < 1024 * 1024)
+        e = ENOSPC;
+      char *wal = xasprintf ("%s-wal", path);
+      if (e == 0 && getrlimit (RLIMIT_FSIZE, &lim) == 0
+          && lim.rlim_cur != RLIM_INFINITY
+          && ((stat (path, &st) == 0
+               && (uintmax_t) st.st_size + 1024 * 1024 >= lim.rlim_cur)
+              || (stat (wal, &st) == 0
+                  && (uintmax_t) st.st_size + 1024 * 1024 >= lim.rlim_cur)))
+        e = EFBIG;
+      free (wal);
+      free (dir);
+    }
+  if (e != 0 && (base == SQLITE_IOERR || base == SQLITE_FULL
+                 || base == SQLITE_CANTOPEN || base == SQLITE_READONLY))
+    return xasprintf ("%s: %s (%s)", path, sqlite3_errmsg (db), strerror (e));
   return xasprintf ("%s: %s", path,
                     db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
 }

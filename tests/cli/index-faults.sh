@@ -122,6 +122,7 @@ fi
 st=$?
 expect_eq "full disk, new index: status 2 (not killed by SIGXFSZ)" 2 $st
 one_line "full disk, new index" "$SCRATCH/err" '^byline: .*/full\.db: '
+expect_match "full disk, new index: says why" "File too large" "$(cat "$SCRATCH/err")"
 no_leftovers "full disk, new index" "$d/full.db"
 "$BYLINE" list -C "$c" --index="$d/full.db" > "$SCRATCH/out" 2> "$SCRATCH/err"
 expect_eq "full disk: the next run builds the index" "0 5" "$? $(wc -l < "$SCRATCH/out")"
@@ -137,6 +138,7 @@ lim=$((($(wc -c < "$d/upd.db") + 8192) / 512))
 (ulimit -f $lim && exec "$BYLINE" index -C "$c" --index="$d/upd.db") > "$SCRATCH/out" 2> "$SCRATCH/err"
 expect_eq "full disk, update: status 2" 2 $?
 one_line "full disk, update" "$SCRATCH/err" '^byline: .*/upd\.db: '
+expect_match "full disk, update: says why" "File too large" "$(cat "$SCRATCH/err")"
 no_leftovers "full disk, update" "$d/upd.db"
 n=$("$BYLINE" list -C "$c" --index="$d/upd.db" 2>/dev/null | wc -l)
 if [ "$n" -ge 5 ] && [ "$n" -le 45 ]; then pass; else
