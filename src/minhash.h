@@ -98,7 +98,8 @@ size_t minhash_band_keys (const struct minhash_sig *sig,
                           const struct reprint_params *p, uint64_t *keys);
 
 /* Blob layout (little-endian, MINHASH_BLOB_SIZE(k) bytes):
-     0  4  magic "BMH1"
+     0  4  magic "BMH2" (fast similarity sketching; "BMH1", k minima,
+           is no longer read)
      4  2  k (hashes per part)
      6  1  shingle
      7  1  zero

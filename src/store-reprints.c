@@ -26,8 +26,10 @@ store_rp_sign_key (const struct reprint_params *p)
 {
   if (!p->enabled)
     return xstrdup ("off");
-  return xasprintf ("shingle=%u bands=%u rows=%u lead=%u", p->shingle,
-                    p->bands, p->rows, p->lead_words);
+  /* "sketch=fss": signatures by fast similarity sketching (blob "BMH2");
+     an index signed before (k minima) signs every article again. */
+  return xasprintf ("sketch=fss shingle=%u bands=%u rows=%u lead=%u",
+                    p->shingle, p->bands, p->rows, p->lead_words);
 }
 
 static char *
