@@ -371,6 +371,108 @@ side_free (struct side *sd)
 }
 
 /* ======================================================================
+   Small tools: sorting word keys without a comparison callback, and a
+   table from keys to small integers.  qsort with callbacks (bags, document
+   frequencies, postings) and bsearch took a third of wdiff_run's time on
+   the reprint versions of byline index.
+   ====================================================================== */
+
+/* Sorts v[0..n) ascending: insertion sort for short runs, else quicksort
+   (median of three) with the smaller side on an explicit stack. */
+static void
+keys_sort (uint64_t *v, size_t n)
+{
+  size_t lo_stack[64], hi_stack[64], sp = 0;
+  size_t lo = 0, hi = n;
+  for (;;)
+    {
+      while (hi - lo > 16)
+        {
+          size_t mid = lo + (hi - lo) / 2;
+          uint64_t a = v[lo], b = v[mid], c = v[hi - 1];
+          uint64_t pivot = a < b ? (b < c ? b : a < c ? c : a)
+                                 : (a < c ? a : b < c ? c : b);
+          size_t i = lo, j = hi - 1;
+          for (;;)
+            {
+              while (v[i] < pivot)
+                i++;
+              while (v[j] > pivot)
+                j--;
+              if (i >= j)
+                break;
+              uint64_t t = v[i];
+              v[i] = v[j];
+              v[j] = t;
+              i++;
+              j--;
+            }
+          /* [lo, j] <= pivot <= [j+1, hi) */
+          size_t split = j + 1;
+          if (split - lo < hi - split)
+            {
+              lo_stack[sp] = split, hi_stack[sp++] = hi;
+              hi = split;
+            }
+          else
+            {
+              lo_stack[sp] = lo, hi_stack[sp++] = split;
+              lo = split;
+            }
+        }
+      for (size_t i = lo + 1; i < hi; i++)
+        {
+          uint64_t x = v[i];
+          size_t j = i;
+          for (; j > lo && v[j - 1] > x; j--)
+            v[j] = v[j - 1];
+          v[j] = x;
+        }
+      if (sp == 0)
+        break;
+      sp--;
+      lo = lo_stack[sp];
+      hi = hi_stack[sp];
+    }
+}
+
+/* Open addressing from a key to a value (slot in use when val != 0). */
+struct ktab
+{
+  uint64_t *key;
+  size_t *val;
+  size_t mask;
+};
+
+static void
+ktab_init (struct ktab *t, size_t n)
+{
+  size_t cap = 16;
+  while (cap < 2 * n)
+    cap *= 2;
+  t->key = xmalloc (cap * sizeof *t->key);
+  t->val = xcalloc (cap, sizeof *t->val);
+  t->mask = cap - 1;
+}
+
+/* The slot of 'key': t->val[slot] is 0 when it is not in the table yet. */
+static size_t
+ktab_slot (const struct ktab *t, uint64_t key)
+{
+  size_t i = (size_t) wordseq_mix (key) & t->mask;
+  while (t->val[i] && t->key[i] != key)
+    i = (i + 1) & t->mask;
+  return i;
+}
+
+static void
+ktab_free (struct ktab *t)
+{
+  free (t->key);
+  free (t->val);
+}
+
+/* ======================================================================
    Paragraph similarity: a weighted Dice coefficient over the bags of word
    keys, each key weighted by its inverse paragraph frequency over both
    texts (log(1 + N/df)), so "the" and "said" count little and names
@@ -392,13 +494,6 @@ struct bag
   uint64_t hash;              /* of the whole token sequence */
 };
 
-static int
-bag_cmp (const void *x, const void *y)
-{
-  const struct bag_item *a = x, *b = y;
-  return (a->key > b->key) - (a->key < b->key);
-}
-
 static void
 bag_build (const struct side *sd, size_t p, struct bag *bg)
 {
@@ -406,70 +501,57 @@ bag_build (const struct side *sd, size_t p, struct bag *bg)
   for (size_t t = t0; t < t1; t++)
     nw += sd->ws.v[t].word;
   bool words_only = nw > 0;
-  bg->v = xmalloc ((t1 - t0) * sizeof *bg->v);
-  bg->n = 0;
+  uint64_t *k = xmalloc ((t1 - t0 + 1) * sizeof *k);
+  size_t nk = 0;
   bg->hash = 0;
   for (size_t t = t0; t < t1; t++)
     {
       bg->hash = wordseq_mix (bg->hash + sd->keys[t]);
       if (words_only && !sd->ws.v[t].word)
         continue;
-      bg->v[bg->n++] = (struct bag_item) { sd->keys[t], 1, 0 };
+      k[nk++] = sd->keys[t];
     }
-  qsort (bg->v, bg->n, sizeof *bg->v, bag_cmp);
+  keys_sort (k, nk);
+  bg->v = xmalloc ((nk + 1) * sizeof *bg->v);
   size_t u = 0;
-  for (size_t i = 0; i < bg->n; i++)
-    if (u && bg->v[u - 1].key == bg->v[i].key)
+  for (size_t i = 0; i < nk; i++)
+    if (u && bg->v[u - 1].key == k[i])
       bg->v[u - 1].count++;
     else
-      bg->v[u++] = bg->v[i];
+      bg->v[u++] = (struct bag_item) { k[i], 1, 0 };
   bg->n = u;
+  free (k);
 }
 
-struct dfent
-{
-  uint64_t key;
-  size_t df;
-};
-
-static int
-df_cmp (const void *x, const void *y)
-{
-  const struct dfent *a = x, *b = y;
-  return (a->key > b->key) - (a->key < b->key);
-}
-
-/* Weights every bag item by its inverse paragraph frequency. */
+/* Weights every bag item by its inverse paragraph frequency (each bag
+   holds a key once, so its document frequency is the number of bags that
+   hold it). */
 static void
 bags_weigh (struct bag *bags, size_t nbags)
 {
   size_t n = 0;
   for (size_t i = 0; i < nbags; i++)
     n += bags[i].n;
-  struct dfent *e = xmalloc ((n + 1) * sizeof *e);
-  size_t k = 0;
+  struct ktab df;
+  ktab_init (&df, n);
   for (size_t i = 0; i < nbags; i++)
     for (size_t j = 0; j < bags[i].n; j++)
-      e[k++] = (struct dfent) { bags[i].v[j].key, 1 };
-  qsort (e, k, sizeof *e, df_cmp);
-  size_t u = 0;
-  for (size_t i = 0; i < k; i++)
-    if (u && e[u - 1].key == e[i].key)
-      e[u - 1].df++;
-    else
-      e[u++] = e[i];
+      {
+        size_t h = ktab_slot (&df, bags[i].v[j].key);
+        df.key[h] = bags[i].v[j].key;
+        df.val[h]++;
+      }
   for (size_t i = 0; i < nbags; i++)
     {
       bags[i].mass = 0;
       for (size_t j = 0; j < bags[i].n; j++)
         {
-          struct dfent q = { bags[i].v[j].key, 0 };
-          struct dfent *f = bsearch (&q, e, u, sizeof *e, df_cmp);
-          bags[i].v[j].w = log (1.0 + (double) nbags / (double) f->df);
+          size_t f = df.val[ktab_slot (&df, bags[i].v[j].key)];
+          bags[i].v[j].w = log (1.0 + (double) nbags / (double) f);
           bags[i].mass += bags[i].v[j].count * bags[i].v[j].w;
         }
     }
-  free (e);
+  ktab_free (&df);
 }
 
 static double
@@ -508,22 +590,12 @@ struct cand
   double sim;
 };
 
+/* A left paragraph holding a key, and how often. */
 struct post
 {
-  uint64_t key;
   size_t p;
   uint32_t count;
-  double w;
 };
-
-static int
-post_cmp (const void *x, const void *y)
-{
-  const struct post *a = x, *b = y;
-  if (a->key != b->key)
-    return a->key < b->key ? -1 : 1;
-  return (a->p > b->p) - (a->p < b->p);
-}
 
 struct hpara
 {
@@ -556,13 +628,32 @@ para_candidates (struct bag *L, size_t nl, struct bag *R, size_t nr,
   *out = xgrow (NULL, &alloc, 1, sizeof **out);   /* never NULL */
   for (size_t p = 0; p < nl; p++)
     np += L[p].n;
-  struct post *post = xmalloc ((np + 1) * sizeof *post);
-  np = 0;
+  /* The postings of each key, in paragraph order: key -> group (its
+     slot's value), group g's postings at post[start[g] .. start[g+1]). */
+  struct ktab kt;
+  ktab_init (&kt, np);
+  size_t *start = xcalloc (np + 2, sizeof *start), ng = 0;
   for (size_t p = 0; p < nl; p++)
     for (size_t j = 0; j < L[p].n; j++)
-      post[np++] = (struct post) { L[p].v[j].key, p, L[p].v[j].count,
-                                   L[p].v[j].w };
-  qsort (post, np, sizeof *post, post_cmp);
+      {
+        size_t h = ktab_slot (&kt, L[p].v[j].key);
+        if (kt.val[h] == 0)
+          kt.key[h] = L[p].v[j].key, kt.val[h] = ++ng;
+        start[kt.val[h]]++;
+      }
+  for (size_t g = 1; g <= ng; g++)
+    start[g] += start[g - 1];
+  /* Group v (a slot's value, from 1) is post[start[v-1] .. start[v]). */
+  struct post *post = xmalloc ((np + 1) * sizeof *post);
+  size_t *fill = xmalloc ((ng + 1) * sizeof *fill);
+  memcpy (fill, start, (ng + 1) * sizeof *fill);
+  for (size_t p = 0; p < nl; p++)
+    for (size_t j = 0; j < L[p].n; j++)
+      {
+        size_t g = kt.val[ktab_slot (&kt, L[p].v[j].key)] - 1;
+        post[fill[g]++] = (struct post) { p, L[p].v[j].count };
+      }
+  free (fill);
 
   double *acc = xcalloc (nl + 1, sizeof *acc);
   size_t *touched = xmalloc ((nl + 1) * sizeof *touched), nt = 0;
@@ -572,18 +663,10 @@ para_candidates (struct bag *L, size_t nl, struct bag *R, size_t nr,
       for (size_t j = 0; j < R[q].n; j++)
         {
           const struct bag_item *it = &R[q].v[j];
-          size_t lo = 0, hi = np;
-          while (lo < hi)
-            {
-              size_t mid = (lo + hi) / 2;
-              if (post[mid].key < it->key)
-                lo = mid + 1;
-              else
-                hi = mid;
-            }
-          size_t e = lo;
-          while (e < np && post[e].key == it->key)
-            e++;
+          size_t g = kt.val[ktab_slot (&kt, it->key)];
+          if (g == 0)
+            continue;
+          size_t lo = start[g - 1], e = start[g];
           if (e - lo > PARA_CAP)
             continue;
           for (size_t x = lo; x < e; x++)
@@ -610,6 +693,8 @@ para_candidates (struct bag *L, size_t nl, struct bag *R, size_t nr,
   free (acc);
   free (touched);
   free (post);
+  free (start);
+  ktab_free (&kt);
 
   /* Identical paragraphs (even made only of common words), k-th with k-th. */
   struct hpara *h = xmalloc ((nl + nr + 1) * sizeof *h);
