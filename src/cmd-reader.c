@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "bgindex.h"
 #include "cmd.h"
 #include "collection.h"
 #include "colour.h"
@@ -36,34 +37,64 @@ reader_usage (void)
            "terms can be set in $XDG_CONFIG_HOME/byline/config.\n"), stdout);
 }
 
-/* Brings the index of the collection 'dir' (NULL: the default one) up to
-   date, quietly but for a progress bar on a terminal, and opens it.
-   *root gets the collection's directory (caller frees); problems that
-   do not stop it go to 'warnings'.  Returns NULL
-   with *status and *cause (may stay NULL when the indexer printed the
-   message itself). */
+/* True when the index at 'path' has finished a run and its reprint
+   clusters are current: the reader can show it before updating it. */
+static bool
+reader_index_ready (const char *path)
+{
+  struct store *s;
+  char *cause = NULL;
+  if (store_open (path, 0, &s, &cause) != STORE_OK)
+    {
+      free (cause);
+      return false;
+    }
+  char *done = store_meta_get (s, "indexed_at");
+  bool ready = done && !store_reprints_stale (s);
+  free (done);
+  store_close (s);
+  return ready;
+}
+
+/* Opens the index of the collection 'dir' (NULL: the default one).  An
+   index that has finished a run is shown as it is and brought up to date
+   by a child process (*bg, see bgindex.h); any other is brought up to date
+   first, quietly but for a progress bar on a terminal.  *root gets the
+   collection's directory (caller frees); problems that do not stop it go
+   to 'warnings'.  Returns NULL with *status and *cause (may stay NULL when
+   the indexer printed the message itself). */
 static struct store *
 reader_open_index (const char *dir, char **root, struct strv *warnings,
-                   int *status, char **cause)
+                   struct bgindex *bg, int *status, char **cause)
 {
   struct collection c;
+  bg->pid = 0;
+  bg->fd = -1;
   if (collection_resolve (dir, NULL, &c, cause) != 0)
     {
       *status = 2;
       return NULL;
     }
-  struct indexer_options o = { .rebuild = false,
-                               .progress = isatty (STDERR_FILENO) != 0,
-                               .quiet = true, .if_incomplete = false };
-  struct indexer_stats st;
-  *status = indexer_run (&c, &o, &st, cause);
-  if (st.failed)
-    strv_push (warnings, xasprintf (P_("%zu file could not be read (see "
-                                       "'byline index')",
-                                       "%zu files could not be read (see "
-                                       "'byline index')", st.failed),
-                                    st.failed));
-  indexer_stats_free (&st);
+  char *why = NULL;
+  *status = 0;
+  if (!(reader_index_ready (c.index_path)
+        && bgindex_start (bg, &c, &why) == 0))
+    {
+      if (why)
+        strv_push (warnings, why);
+      struct indexer_options o = { .rebuild = false,
+                                   .progress = isatty (STDERR_FILENO) != 0,
+                                   .quiet = true, .if_incomplete = false };
+      struct indexer_stats st;
+      *status = indexer_run (&c, &o, &st, cause);
+      if (st.failed)
+        strv_push (warnings, xasprintf (P_("%zu file could not be read (see "
+                                           "'byline index')",
+                                           "%zu files could not be read (see "
+                                           "'byline index')", st.failed),
+                                        st.failed));
+      indexer_stats_free (&st);
+    }
   struct store *s = NULL;
   if (*status == 0 || *status == 1)
     {
@@ -74,9 +105,43 @@ reader_open_index (const char *dir, char **root, struct strv *warnings,
           *status = 2;
         }
     }
+  if (s == NULL)
+    bgindex_stop (bg);
   *root = s ? xstrdup (c.root) : NULL;
   collection_free (&c);
   return s;
+}
+
+/* ui->idle while the index is updated in the background: when the child
+   is done, the list reads the index again and the status line says what
+   changed. */
+static bool
+reader_idle (struct ui *ui)
+{
+  struct bgindex_result r;
+  if (!bgindex_done (ui->idle_arg, &r))
+    return false;
+  ui->idle = NULL;
+  bool changed = r.added + r.updated + r.moved + r.removed > 0;
+  if (r.status == 2)
+    ui_error (ui, "%s", r.cause);
+  else if (r.status == 0 || r.status == 1)
+    {
+      if (changed && ui->depth && strcmp (ui->stack[0]->ops->name, "list") == 0)
+        view_list_reload (ui->stack[0]);
+      if (r.failed)
+        ui_error (ui, P_("%zu file could not be read (see 'byline index')",
+                         "%zu files could not be read (see 'byline index')",
+                         r.failed), r.failed);
+      else if (changed)
+        /* TRANSLATORS: the index was brought up to date while the reader
+           was open; the counts of articles new, changed (or moved) and
+           gone. */
+        ui_message (ui, _("index updated: %zu new, %zu changed, %zu removed"),
+                    r.added, r.updated + r.moved, r.removed);
+    }
+  free (r.cause);
+  return true;
 }
 
 int
@@ -176,13 +241,14 @@ cmd_reader (int argc, char **argv)
   strv_free (&terms);
 
   int status = 0;
+  struct bgindex bg = { 0, -1 };
   if (S_ISDIR (st.st_mode))
     {
       char *cause = NULL;
       char *root = NULL;
       struct store *store = reader_open_index (optind < argc ? target : NULL,
-                                               &root, &warnings, &status,
-                                               &cause);
+                                               &root, &warnings, &bg,
+                                               &status, &cause);
       if (store == NULL)
         {
           if (cause)
@@ -195,6 +261,11 @@ cmd_reader (int argc, char **argv)
         }
       ui_push (&ui, view_list_new (&ui, store, root));
       free (root);
+      if (bg.pid > 0)
+        {
+          ui.idle = reader_idle;
+          ui.idle_arg = &bg;
+        }
     }
   else
     {
@@ -226,6 +297,7 @@ cmd_reader (int argc, char **argv)
                   warnings.v[0], warnings.n - 1);
     }
   status = ui_run (&ui);
+  bgindex_stop (&bg);
   for (size_t i = 0; i < warnings.n; i++)
     msg_warn ("%s", warnings.v[i]);
   strv_free (&warnings);

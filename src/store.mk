@@ -4,6 +4,7 @@ libbyline_a_SOURCES += \
 	src/scan.c src/scan.h \
 	src/collection.c src/collection.h \
 	src/indexer.c src/indexer.h \
+	src/bgindex.c src/bgindex.h \
 	src/cmd-index.c src/cmd-list.c src/cmd-search.c
 
 check_PROGRAMS += tests/unit/test-store

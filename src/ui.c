@@ -610,6 +610,8 @@ ui_run (struct ui *ui)
       int key = ui_getkey ();
       if (ui_signalled)
         break;
+      if (ui->idle && ui->idle (ui))
+        ui_draw (ui);
       if (ui_continued)
         {
           ui_continued = 0;

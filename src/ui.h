@@ -69,6 +69,10 @@ struct ui
   bool status_error;
   bool quit;
   bool active;                  /* curses is running */
+  /* Called by ui_run after every key and every quiet quarter second;
+     returns true when the screen must be drawn again.  May be NULL. */
+  bool (*idle) (struct ui *ui);
+  void *idle_arg;
 };
 
 /* Sets up keys (defaults, then the config file), settings and terms;
@@ -82,6 +86,10 @@ bool ui_add_term (struct ui *ui, const char *term);
 /* Stops highlighting 'term' (compared as highlight_index does); returns
    false when it was not highlighted. */
 bool ui_remove_term (struct ui *ui, const char *term);
+
+/* The list view (view_list_new) reads the index again, because it has
+   changed: the selection stays on the same article, at the same height. */
+void view_list_reload (struct view *v);
 
 /* Takes ownership of v. */
 void ui_push (struct ui *ui, struct view *v);

@@ -40,6 +40,7 @@ TUI_TESTS = \
 	tests/tui/reader-suspend.sh \
 	tests/tui/reader-versions.sh \
 	tests/tui/reader-diff.sh \
-	tests/tui/reader-highlight.sh
+	tests/tui/reader-highlight.sh \
+	tests/tui/reader-update.sh
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh

@@ -942,6 +942,35 @@ list_free (struct view *v)
   free (l);
 }
 
+void
+view_list_reload (struct view *v)
+{
+  struct list *l = (struct list *) v;
+  int64_t keep = l->cur < l->n_ids ? l->ids[l->cur] : 0;
+  size_t height = l->cur - l->top;
+  list_requery (l);
+  /* list_requery looks for it in the first rows only: new rows may have
+     come above it.  Rows are read on until it is found, as far as 100,000
+     (a moment once per update; past that the selection goes to the top). */
+  for (size_t i = 0; keep && i < 100000; i++)
+    {
+      if (i >= l->n_ids)
+        {
+          list_need (l, l->n_ids + 4096);
+          if (i >= l->n_ids)
+            break;
+        }
+      if (l->ids[i] == keep)
+        {
+          l->cur = i;
+          l->top = i >= height ? i - height : 0;
+          break;
+        }
+    }
+  if (l->pane)
+    list_update_pane (l);
+}
+
 static const struct view_ops list_ops = {
   .name = "list",
   .draw = list_draw,
