@@ -90,3 +90,7 @@ check-install:
 	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
 	  $(SHELL) '$(srcdir)/tests/install.sh'
 .PHONY: check-install
+
+# The README's capture is what byline prints.
+TESTS += tests/cli/readme.sh
+EXTRA_DIST += tests/cli/readme.sh
