@@ -58,21 +58,32 @@ minhash_sketch (const uint64_t *x, size_t n, size_t k, uint32_t *slot)
   for (size_t j = 0; j < k; j++)
     slot[j] = UINT32_MAX;
   size_t filled = 0;
+  const uint32_t rank = (1u << MINHASH_RANK_BITS) - 1;
   for (size_t r = 0; r < 2 * k && filled < k && n > 0; r++)
     {
       uint64_t seed = minhash_round_seed (r);
       uint32_t top = (uint32_t) r << MINHASH_RANK_BITS;
-      for (size_t i = 0; i < n; i++)
+      /* Without branches: which slot a shingle lands in is random, and
+         mispredicted branches were most of this loop's time. */
+      if (r < k)
+        for (size_t i = 0; i < n; i++)
+          {
+            uint64_t h = wordseq_mix (x[i] ^ seed);
+            size_t j = (size_t) (((h >> 32) * (uint64_t) k) >> 32);
+            uint32_t v = top | ((uint32_t) h & rank), old = slot[j];
+            filled += old == UINT32_MAX;
+            slot[j] = v < old ? v : old;
+          }
+      else
         {
-          uint64_t h = wordseq_mix (x[i] ^ seed);
-          size_t j = r < k ? (size_t) (((h >> 32) * (uint64_t) k) >> 32)
-                           : r - k;
-          uint32_t v = top | (uint32_t) (h & ((1u << MINHASH_RANK_BITS) - 1));
-          if (v < slot[j])
+          uint32_t m = slot[r - k];
+          filled += m == UINT32_MAX;
+          for (size_t i = 0; i < n; i++)
             {
-              filled += slot[j] == UINT32_MAX;
-              slot[j] = v;
+              uint32_t v = top | ((uint32_t) wordseq_mix (x[i] ^ seed) & rank);
+              m = v < m ? v : m;
             }
+          slot[r - k] = m;
         }
     }
 }
@@ -154,14 +165,7 @@ minhash_sign (const char *s, size_t n, const struct reprint_params *p,
       size_t end = n - off > MINHASH_PIECE ? off + MINHASH_PIECE : n;
       while (end < n && s[end] != ' ' && (s[end] < '\t' || s[end] > '\r'))
         end++;
-      ws.n = 0;
-      wordseq_add (&ws, s, off, end - off);
-      for (size_t i = 0; i < ws.n; i++)
-        if (ws.v[i].word)
-          {
-            keys = xgrow (keys, &alloc, nw + 1, sizeof *keys);
-            keys[nw++] = ws.v[i].key;
-          }
+      nw = wordseq_word_keys (&ws, s + off, end - off, &keys, &alloc, nw);
       off = end;
     }
   minhash_sign_keys (keys, nw, p, sig);

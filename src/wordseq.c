@@ -136,6 +136,33 @@ wordseq_add (struct wordseq *ws, const char *text, size_t off, size_t len)
   return added;
 }
 
+size_t
+wordseq_word_keys (struct wordseq *ws, const char *text, size_t len,
+                   uint64_t **keys, size_t *alloc, size_t n)
+{
+  size_t nt = text_tokenize (text, len, &ws->scratch, &ws->scratch_alloc);
+  *keys = xgrow (*keys, alloc, n + nt + 1, sizeof **keys);
+  for (size_t i = 0; i < nt; i++)
+    {
+      const struct text_token *t = &ws->scratch[i];
+      if (!t->word)
+        continue;
+      uint64_t key;
+      bool empty;
+      if (!wordseq_ascii_key ((const unsigned char *) text + t->off, t->len,
+                              &key, &empty))
+        {
+          wordseq_norm (text + t->off, t->len, &ws->fold);
+          empty = ws->fold.len == 0;
+          if (!empty)
+            key = wordseq_hash (ws->fold.data, ws->fold.len);
+        }
+      if (!empty)
+        (*keys)[n++] = key;
+    }
+  return n;
+}
+
 void
 wordseq_free (struct wordseq *ws)
 {

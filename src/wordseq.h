@@ -46,6 +46,12 @@ struct wordseq
 size_t wordseq_add (struct wordseq *ws, const char *text, size_t off,
                     size_t len);
 
+/* Appends the keys of the word tokens of text[0..len) (those wordseq_add
+   would append with .word set) to (*keys)[n..], xgrow'd; returns the new
+   count.  Uses only ws's scratch. */
+size_t wordseq_word_keys (struct wordseq *ws, const char *text, size_t len,
+                          uint64_t **keys, size_t *alloc, size_t n);
+
 void wordseq_free (struct wordseq *ws);
 
 /* The normal form of one token: text_fold, then typography normalised.
