@@ -34,32 +34,14 @@ cluster_sort_u64 (uint64_t *v, size_t n)
   free (tmp);
 }
 
-static size_t
-cluster_find_u64 (const uint64_t *v, size_t n, uint64_t x)
-{
-  size_t lo = 0, hi = n;
-  while (lo < hi)
-    {
-      size_t mid = (lo + hi) / 2;
-      if (v[mid] < x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 void
 cluster_text_init (struct cluster_text *t, const char *s, size_t n,
                    const struct reprint_params *p)
 {
   struct wordseq ws = WORDSEQ_INIT;
-  wordseq_add (&ws, s, 0, n);
+  size_t alloc = 0;
   memset (t, 0, sizeof *t);
-  t->keys = xmalloc ((ws.words + 1) * sizeof *t->keys);
-  for (size_t i = 0; i < ws.n; i++)
-    if (ws.v[i].word)
-      t->keys[t->n++] = ws.v[i].key;
+  t->n = wordseq_word_keys (&ws, s, n, &t->keys, &alloc, 0);
   wordseq_free (&ws);
 
   size_t w = p->verify_shingle ? p->verify_shingle : 1;
@@ -81,8 +63,32 @@ cluster_text_init (struct cluster_text *t, const char *s, size_t n,
   t->n_shingles = u;
   t->shingle_at = xmalloc ((nsh + 1) * sizeof *t->shingle_at);
   t->n_at = nsh;
+  /* Each shingle's index among the distinct ones, from a hash table (the
+     shingle hashes are well mixed already): a binary search per shingle
+     was a third of this function. */
+  size_t cap = 16;
+  while (cap < 2 * u)
+    cap *= 2;
+  uint64_t *hk = xmalloc (cap * sizeof *hk);
+  uint32_t *hv = xmalloc (cap * sizeof *hv);
+  for (size_t h = 0; h < cap; h++)
+    hv[h] = UINT32_MAX;
+  for (size_t x = 0; x < u; x++)
+    {
+      size_t h = (size_t) t->shingles[x] & (cap - 1);
+      while (hv[h] != UINT32_MAX)
+        h = (h + 1) & (cap - 1);
+      hk[h] = t->shingles[x], hv[h] = (uint32_t) x;
+    }
   for (size_t i = 0; i < nsh; i++)
-    t->shingle_at[i] = (uint32_t) cluster_find_u64 (t->shingles, u, at[i]);
+    {
+      size_t h = (size_t) at[i] & (cap - 1);
+      while (hv[h] != UINT32_MAX && hk[h] != at[i])
+        h = (h + 1) & (cap - 1);
+      t->shingle_at[i] = hv[h];
+    }
+  free (hk);
+  free (hv);
   free (at);
 }
 
