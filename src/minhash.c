@@ -105,7 +105,7 @@ minhash_distinct (const uint64_t *v, size_t n)
           zero = true;
           continue;
         }
-      size_t h = (size_t) wordseq_mix (v[i]) & (cap - 1);
+      size_t h = (size_t) (v[i] >> 7) & (cap - 1);   /* mixed already */
       while (set[h] && set[h] != v[i])
         h = (h + 1) & (cap - 1);
       if (!set[h])

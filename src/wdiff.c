@@ -986,19 +986,25 @@ static void
 para_echoes (const struct bag *L, size_t nl, const struct bag *R, size_t nr,
              const ptrdiff_t *ml, ptrdiff_t *echo)
 {
+  size_t *words = NULL;
   for (size_t i = 0; i < nl; i++)
     {
       echo[i] = -1;
       if (ml[i] >= 0 || nl * nr > 65536)
         continue;
+      if (words == NULL)
+        {
+          /* The right paragraphs' words, counted once. */
+          words = xcalloc (nr + 1, sizeof *words);
+          for (size_t j = 0; j < nr; j++)
+            for (size_t k = 0; k < R[j].n; k++)
+              words[j] += R[j].v[k].count;
+        }
       double best = ECHO_MIN;
       for (size_t j = 0; j < nr; j++)
         {
           const struct bag *x = &L[i], *y = &R[j];
-          size_t words = 0;
-          for (size_t k = 0; k < y->n; k++)
-            words += y->v[k].count;
-          if (y->mass <= 0 || words < ECHO_MIN_WORDS)
+          if (y->mass <= 0 || words[j] < ECHO_MIN_WORDS)
             continue;
           double common = 0;
           for (size_t a = 0, b = 0; a < x->n && b < y->n;)
@@ -1015,6 +1021,7 @@ para_echoes (const struct bag *L, size_t nl, const struct bag *R, size_t nr,
             best = common / y->mass, echo[i] = (ptrdiff_t) j;
         }
     }
+  free (words);
 }
 
 /* ======================================================================
