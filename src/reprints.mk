@@ -26,6 +26,7 @@ TESTS += tests/unit/test-minhash tests/unit/test-cluster tests/unit/test-wdiff
 REPRINTS_CLI_TESTS = \
 	tests/cli/reprints-samples.sh \
 	tests/cli/reprints-incremental.sh \
+	tests/cli/reprints-templated.sh \
 	tests/cli/diff-samples.sh
 TESTS += $(REPRINTS_CLI_TESTS)
 EXTRA_DIST += $(REPRINTS_CLI_TESTS)

@@ -15,6 +15,17 @@
 #include "wdiff.h"
 #include "wordseq.h"
 
+/* Buckets up to this size give all their pairs; larger ones each member
+   and the STORE_RP_BUCKET_WINDOW after it (store_rp_scan_bucket).  A wire
+   story with more versions than that still chains together.  4,000
+   templated articles (one sentence pattern, different numbers) took 3 min
+   to index, 2.3 million pairs verified; windowed, see the commit. */
+#define STORE_RP_BUCKET_ALL 64
+#define STORE_RP_BUCKET_WINDOW 16
+/* The most candidates an article added to an index is compared with
+   (store_rp_candidates): a family never comes near it. */
+#define STORE_RP_CANDIDATES_MAX 64
+
 /* Work per transaction while signing and verifying, so that an interrupted
    run keeps most of what it did and a reader never waits long. */
 #define STORE_REPRINTS_BATCH 200
@@ -542,9 +553,29 @@ store_rp_cmp_i64 (const void *x, const void *y)
   return (a > b) - (a < b);
 }
 
+/* A candidate and the bands it shares, most first, then by id. */
+struct store_rp_hit
+{
+  int64_t id;
+  size_t hits;
+};
+
+static int
+store_rp_hit_cmp (const void *x, const void *y)
+{
+  const struct store_rp_hit *a = x, *b = y;
+  if (a->hits != b->hits)
+    return a->hits > b->hits ? -1 : 1;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
 /* The articles sharing a band key with 'id', sorted, without 'id'.  The
    buckets of a story reprinted many times hold the same ids in every band,
-   so they are deduplicated in a hash set as they come. */
+   so they are deduplicated in a hash set as they come, counting the bands
+   each shares.  Past STORE_RP_CANDIDATES_MAX only those sharing the most
+   bands are kept (ties: the lower ids), as the scan windows its large
+   buckets: an article among thousands of templated ones is compared with
+   a few of them, not all. */
 static int
 store_rp_candidates (struct store *s, int64_t id, sqlite3_stmt **join,
                      size_t *join_n, int64_t **out, size_t *n, char **cause)
@@ -559,8 +590,10 @@ store_rp_candidates (struct store *s, int64_t id, sqlite3_stmt **join,
   uint64_t *keys = xmalloc ((nk + 1) * sizeof *keys);
   minhash_band_keys (&sig, &s->rp, keys);
   minhash_free (&sig);
-  size_t n_slots = 64;
+  size_t n_slots = 64, alloc_hits = 0;
   int64_t *set = xcalloc (n_slots, sizeof *set);   /* 0: empty */
+  size_t *at = xmalloc (n_slots * sizeof *at);     /* its index in *out */
+  size_t *hits = NULL;                             /* bands shared */
   int r = 0;
   /* One statement for all the keys: a join of their VALUES with the
      bands' primary key, far cheaper than a statement per key. */
@@ -605,15 +638,23 @@ store_rp_candidates (struct store *s, int64_t id, sqlite3_stmt **join,
           while (set[h] && set[h] != o)
             h = (h + 1) & (n_slots - 1);
           if (set[h])
-            continue;
+            {
+              hits[at[h]]++;
+              continue;
+            }
           set[h] = o;
+          at[h] = *n;
           *out = xgrow (*out, &alloc, *n + 1, sizeof **out);
+          hits = xgrow (hits, &alloc_hits, *n + 1, sizeof *hits);
+          hits[*n] = 1;
           (*out)[(*n)++] = o;
           if (2 * *n >= n_slots)
             {
               free (set);
+              free (at);
               n_slots *= 4;
               set = xcalloc (n_slots, sizeof *set);
+              at = xmalloc (n_slots * sizeof *at);
               for (size_t k = 0; k < *n; k++)
                 {
                   size_t g = (size_t) wordseq_mix ((uint64_t) (*out)[k])
@@ -621,6 +662,7 @@ store_rp_candidates (struct store *s, int64_t id, sqlite3_stmt **join,
                   while (set[g])
                     g = (g + 1) & (n_slots - 1);
                   set[g] = (*out)[k];
+                  at[g] = k;
                 }
             }
         }
@@ -632,7 +674,20 @@ store_rp_candidates (struct store *s, int64_t id, sqlite3_stmt **join,
       sqlite3_reset (st);
     }
   free (set);
+  free (at);
   free (keys);
+  if (*n > STORE_RP_CANDIDATES_MAX)
+    {
+      struct store_rp_hit *v = xmalloc (*n * sizeof *v);
+      for (size_t k = 0; k < *n; k++)
+        v[k] = (struct store_rp_hit) { (*out)[k], hits[k] };
+      qsort (v, *n, sizeof *v, store_rp_hit_cmp);
+      *n = STORE_RP_CANDIDATES_MAX;
+      for (size_t k = 0; k < *n; k++)
+        (*out)[k] = v[k].id;
+      free (v);
+    }
+  free (hits);
   if (*n > 1)
     qsort (*out, *n, sizeof **out, store_rp_cmp_i64);
   return r == 0 ? 1 : -1;
@@ -1055,7 +1110,20 @@ struct store_rp_scan
   struct store_rp_pair *pairs;  /* candidates that need a verdict */
   size_t n_pairs, alloc_pairs;
   size_t candidates;
+  /* The pairs taken from large buckets (x << 32 | y, plus one), which
+     store_rp_scan_seen cannot tell apart: open addressing, 0 empty. */
+  uint64_t *big;
+  size_t n_big, cap_big;
+  /* Bit x * 2 * bands + band: x was in a large bucket in that band. */
+  unsigned char *inbig;
 };
+
+static bool
+store_rp_scan_inbig (const struct store_rp_scan *sc, size_t x, size_t band)
+{
+  size_t bit = x * 2 * (size_t) sc->p->bands + band;
+  return sc->inbig && (sc->inbig[bit / 8] >> (bit % 8) & 1);
+}
 
 static void
 store_rp_scan_free (struct store_rp_scan *sc)
@@ -1065,10 +1133,60 @@ store_rp_scan_free (struct store_rp_scan *sc)
   free (sc->ids);
   free (sc->sigs);
   free (sc->pending);
+  free (sc->big);
+  free (sc->inbig);
+  sc->inbig = NULL;
   sc->ids = NULL;
   sc->sigs = NULL;
   sc->pending = NULL;
+  sc->big = NULL;
   sc->n = sc->alloc_ids = sc->alloc_sigs = sc->alloc_pending = 0;
+  sc->n_big = sc->cap_big = 0;
+}
+
+/* Adds the pair (x, y), x < y, to the large buckets' set; false when it
+   was there. */
+static bool
+store_rp_scan_big_add (struct store_rp_scan *sc, size_t x, size_t y)
+{
+  if (2 * (sc->n_big + 1) > sc->cap_big)
+    {
+      size_t old_cap = sc->cap_big;
+      uint64_t *old = sc->big;
+      sc->cap_big = old_cap ? 2 * old_cap : 1024;
+      sc->big = xcalloc (sc->cap_big, sizeof *sc->big);
+      for (size_t i = 0; i < old_cap; i++)
+        if (old[i])
+          {
+            size_t h = (size_t) wordseq_mix (old[i]) & (sc->cap_big - 1);
+            while (sc->big[h])
+              h = (h + 1) & (sc->cap_big - 1);
+            sc->big[h] = old[i];
+          }
+      free (old);
+    }
+  uint64_t key = ((uint64_t) x << 32 | (uint64_t) y) + 1;
+  size_t h = (size_t) wordseq_mix (key) & (sc->cap_big - 1);
+  while (sc->big[h] && sc->big[h] != key)
+    h = (h + 1) & (sc->cap_big - 1);
+  if (sc->big[h])
+    return false;
+  sc->big[h] = key;
+  sc->n_big++;
+  return true;
+}
+
+/* Whether the pair (x, y), x < y, was taken from a large bucket. */
+static bool
+store_rp_scan_big_has (const struct store_rp_scan *sc, size_t x, size_t y)
+{
+  if (sc->n_big == 0)
+    return false;
+  uint64_t key = ((uint64_t) x << 32 | (uint64_t) y) + 1;
+  size_t h = (size_t) wordseq_mix (key) & (sc->cap_big - 1);
+  while (sc->big[h] && sc->big[h] != key)
+    h = (h + 1) & (sc->cap_big - 1);
+  return sc->big[h] != 0;
 }
 
 /* Every usable signature, in id order. */
@@ -1122,7 +1240,7 @@ store_rp_scan_seen (const struct store_rp_scan *sc, size_t x, size_t y,
       size_t r = 0;
       while (r < p->rows && mx[off + r] == my[off + r])
         r++;
-      if (r == p->rows)
+      if (r == p->rows && !store_rp_scan_inbig (sc, x, j))
         return true;
     }
   return false;
@@ -1136,12 +1254,25 @@ store_rp_scan_bucket (struct store_rp_scan *sc, const size_t *m, size_t n,
                       size_t band)
 {
   const struct reprint_params *p = sc->p;
+  /* A bucket larger than STORE_RP_BUCKET_ALL (templated articles: market
+     reports, weather, results, all alike) would cost its size squared:
+     there each member meets only the STORE_RP_BUCKET_WINDOW after it (m is
+     in id order), which still chains a true family together through
+     verified links, and the clustering's support check decides the rest
+     (cluster_build samples large merges). */
+  bool big = n > STORE_RP_BUCKET_ALL;
   for (size_t i = 0; i < n; i++)
-    for (size_t j = i + 1; j < n; j++)
+    for (size_t j = i + 1; j < n && (!big || j - i <= STORE_RP_BUCKET_WINDOW);
+         j++)
       {
         size_t x = m[i], y = m[j];
-        if (!(sc->pending[x] || sc->pending[y])
-            || store_rp_scan_seen (sc, x, y, band))
+        if (!(sc->pending[x] || sc->pending[y]))
+          continue;
+        /* Each pair once: in the first band where it shares a small
+           bucket, or in the first large bucket that offers it. */
+        if (store_rp_scan_seen (sc, x, y, band)
+            || (big ? !store_rp_scan_big_add (sc, MIN (x, y), MAX (x, y))
+                : store_rp_scan_big_has (sc, MIN (x, y), MAX (x, y))))
           continue;
         sc->candidates++;
         double c = minhash_containment (&sc->sigs[x], &sc->sigs[y]);
@@ -1262,6 +1393,16 @@ store_rp_scan_bands (struct store *s, struct store_rp_scan *sc, bool fill,
               for (size_t k = i; k < j; k++)
                 m[k - i] = v[k].x;
               store_rp_scan_bucket (sc, m, j - i, band);
+            }
+          if (j - i > STORE_RP_BUCKET_ALL)
+            {
+              if (sc->inbig == NULL)
+                sc->inbig = xcalloc ((sc->n * per + 7) / 8 + 1, 1);
+              for (size_t k = i; k < j; k++)
+                {
+                  size_t bit = v[k].x * per + band;
+                  sc->inbig[bit / 8] |= (unsigned char) (1u << (bit % 8));
+                }
             }
           i = j;
         }

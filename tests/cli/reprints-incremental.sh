@@ -3,7 +3,8 @@
 # pass over the band keys, those of a small one from lookups of each new
 # article's keys (store-reprints.c); both must give the same verdicts and
 # clusters.  A collection indexed at once is compared with the same one
-# indexed a few files at a time.
+# indexed a few files at a time.  (With families larger than the buckets
+# store-reprints.c compares in full, only the clusters must agree.)
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/cli/lib.sh"
 need sqlite3
 
@@ -65,7 +66,24 @@ versions () {
 }
 ref=$(pairs "$SCRATCH/ref.db")
 expect_match "pairs were verified" '\|1$' "$ref"
-expect_eq "same verdicts" "$ref" "$(pairs "$SCRATCH/inc.db")"
+inc=$(pairs "$SCRATCH/inc.db")
+if [ -x "$gen" ]; then
+	# Families of at most 8: every bucket is small, both ways judge the
+	# same pairs.
+	expect_eq "same verdicts" "$ref" "$inc"
+else
+	# Families of 80 (the variants of 000 and 001): their buckets are
+	# large, windowed in one pass and capped per new article in the
+	# other, so the pairs judged differ; a pair judged both ways gets the
+	# same verdict, and the clusters below must not differ.
+	both=$(printf '%s\n' "$ref" | cut -d'|' -f1,2 | LC_ALL=C sort > "$SCRATCH/r.k"
+		printf '%s\n' "$inc" | cut -d'|' -f1,2 | LC_ALL=C sort > "$SCRATCH/i.k"
+		LC_ALL=C comm -12 "$SCRATCH/r.k" "$SCRATCH/i.k" | wc -l)
+	expect_match "pairs judged both ways" '^[1-9][0-9]*$' "$both"
+	expect_eq "same verdicts where both judged" "" \
+		"$( { printf '%s\n' "$ref"; printf '%s\n' "$inc"; } | LC_ALL=C sort -u |
+			cut -d'|' -f1,2 | LC_ALL=C uniq -d)"
+fi
 expect_eq "same clusters" "$(clusters "$SCRATCH/ref.db")" \
 	"$(clusters "$SCRATCH/inc.db")"
 expect_eq "same versions" "$(versions "$SCRATCH/ref.db")" \
