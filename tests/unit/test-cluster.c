@@ -450,6 +450,52 @@ test_callback (void **state)
   cluster_set_free (&cs);
 }
 
+/* Large clusters: two stories of 300 versions each, chained by their
+   links, and a reprint link between them, taken last.  The bridge must not join
+   them, and the support checks are sampled (cluster.c, CL_SUPPORT_SIDE):
+   counting every pair across a merge would ask about 45,000 pairs. */
+#define LARGE 300
+static int large_calls;
+
+static bool
+large_cb (void *ctx, size_t a, size_t b, struct cluster_verdict *v)
+{
+  (void) ctx;
+  large_calls++;
+  bool same = a / LARGE == b / LARGE;
+  v->similarity = v->alignment = v->containment = same ? 0.9 : 0.1;
+  v->reprint = same;
+  return true;
+}
+
+static void
+test_large (void **state)
+{
+  (void) state;
+  struct reprint_params p;
+  reprint_params_init (&p);
+  struct cluster_article *art = xcalloc (2 * LARGE, sizeof *art);
+  struct cluster_link *links = xcalloc (2 * LARGE, sizeof *links);
+  size_t nl = 0;
+  for (size_t i = 0; i < 2 * LARGE; i++)
+    art[i] = (struct cluster_article) { (int64_t) i, (int64_t) i + 1,
+                                        i % LARGE == 0 };
+  for (size_t i = 0; i + 1 < 2 * LARGE; i++)
+    if ((i + 1) % LARGE != 0)
+      links[nl++] = link (i, i + 1, 0.9);
+  links[nl++] = link (LARGE - 1, LARGE, 0.6);
+  struct cluster_set cs;
+  large_calls = 0;
+  cluster_build (art, 2 * LARGE, links, nl, &p, large_cb, NULL, &cs);
+  assert_int_equal (cs.n, 2);
+  assert_int_equal (cs.v[0].n, LARGE);
+  assert_int_equal (cs.v[1].n, LARGE);
+  assert_true (large_calls < 25000);
+  cluster_set_free (&cs);
+  free (links);
+  free (art);
+}
+
 static void
 test_link_order (void **state)
 {
@@ -572,6 +618,7 @@ main (void)
     cmocka_unit_test (test_support),
     cmocka_unit_test (test_callback),
     cmocka_unit_test (test_link_order),
+    cmocka_unit_test (test_large),
     cmocka_unit_test (test_pipeline),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
