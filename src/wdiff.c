@@ -575,11 +575,12 @@ ktab_init (struct ktab *t, size_t n)
   t->mask = cap - 1;
 }
 
-/* The slot of 'key': t->val[slot] is 0 when it is not in the table yet. */
-static size_t
+/* The slot of 'key': t->val[slot] is 0 when it is not in the table yet.
+   Keys are wordseq hashes, mixed already. */
+static inline size_t
 ktab_slot (const struct ktab *t, uint64_t key)
 {
-  size_t i = (size_t) wordseq_mix (key) & t->mask;
+  size_t i = (size_t) (key ^ (key >> 29)) & t->mask;
   while (t->val[i] && t->key[i] != key)
     i = (i + 1) & t->mask;
   return i;
@@ -661,16 +662,23 @@ bags_weigh (struct bag *bags, size_t nbags)
         df.key[h] = bags[i].v[j].key;
         df.val[h]++;
       }
+  /* A key's weight, computed once (-1: not yet). */
+  double *w = xmalloc ((df.mask + 1) * sizeof *w);
+  for (size_t h = 0; h <= df.mask; h++)
+    w[h] = -1;
   for (size_t i = 0; i < nbags; i++)
     {
       bags[i].mass = 0;
       for (size_t j = 0; j < bags[i].n; j++)
         {
-          size_t f = df.val[ktab_slot (&df, bags[i].v[j].key)];
-          bags[i].v[j].w = log (1.0 + (double) nbags / (double) f);
+          size_t h = ktab_slot (&df, bags[i].v[j].key);
+          if (w[h] < 0)
+            w[h] = log (1.0 + (double) nbags / (double) df.val[h]);
+          bags[i].v[j].w = w[h];
           bags[i].mass += bags[i].v[j].count * bags[i].v[j].w;
         }
     }
+  free (w);
   ktab_free (&df);
 }
 
