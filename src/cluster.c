@@ -449,15 +449,16 @@ cl_pair (struct cl *c, size_t a, size_t b)
 
 /* Up to this many members a side, the support of a merge counts every
    pair across; past it, CL_SUPPORT_SIDE members of each side spread
-   evenly along their lists, CL_SUPPORT_SIDE squared pairs.  Counting
+   evenly along their lists (cl_sample), CL_SUPPORT_SIDE squared pairs.  Counting
    every pair made a cluster of n cost n squared / 4 verifications as it
    grew: 4,000 templated articles (one pattern, different numbers) took 72
    s of clustering.  A sample of 64 pairs puts a true majority of 3/4
    below one half with a chance under 1e-4. */
 #define CL_SUPPORT_SIDE 8
 
-/* The members of the cluster rooted at r picked for a sampled support
-   check: k of them, evenly spaced along its list. */
+/* The members of the cluster rooted at r that a support check asks
+   about: all of them up to CL_SUPPORT_SIDE, else that many, evenly spaced
+   along its list. */
 static size_t
 cl_sample (struct cl *c, size_t r, size_t *out)
 {
@@ -466,28 +467,6 @@ cl_sample (struct cl *c, size_t r, size_t *out)
     if (i == got * n / k)
       out[got++] = x;
   return got;
-}
-
-static bool
-cl_may_merge_sampled (struct cl *c, size_t rx, size_t ry)
-{
-  size_t xs[CL_SUPPORT_SIDE], ys[CL_SUPPORT_SIDE];
-  size_t nx = cl_sample (c, rx, xs), ny = cl_sample (c, ry, ys);
-  size_t total = nx * ny, yes = 0, no = 0;
-  for (size_t i = 0; i < nx; i++)
-    for (size_t j = 0; j < ny; j++)
-      {
-        const struct pairmap_slot *s = cl_pair (c, xs[i], ys[j]);
-        if (s && s->sim >= c->p->support_min)
-          yes++;
-        else
-          no++;
-        if (2 * yes > total)
-          return true;
-        if (2 * no >= total)
-          return false;
-      }
-  return false;
 }
 
 static bool
@@ -502,13 +481,13 @@ cl_may_merge (struct cl *c, size_t rx, size_t ry)
      contains chains through it.)  The support threshold is lower than the
      link threshold, hysteresis that keeps a weaker re-translation in the
      family it was linked into. */
-  if (c->size[rx] > CL_SUPPORT_SIDE || c->size[ry] > CL_SUPPORT_SIDE)
-    return cl_may_merge_sampled (c, rx, ry);
-  size_t total = c->size[rx] * c->size[ry], yes = 0, no = 0;
-  for (size_t x = rx; x != SIZE_MAX; x = c->next[x])
-    for (size_t y = ry; y != SIZE_MAX; y = c->next[y])
+  size_t xs[CL_SUPPORT_SIDE], ys[CL_SUPPORT_SIDE];
+  size_t nx = cl_sample (c, rx, xs), ny = cl_sample (c, ry, ys);
+  size_t total = nx * ny, yes = 0, no = 0;
+  for (size_t i = 0; i < nx; i++)
+    for (size_t j = 0; j < ny; j++)
       {
-        const struct pairmap_slot *s = cl_pair (c, x, y);
+        const struct pairmap_slot *s = cl_pair (c, xs[i], ys[j]);
         if (s && s->sim >= c->p->support_min)
           yes++;
         else
