@@ -426,7 +426,13 @@ minhash_candidates (const struct minhash_sig *sigs, size_t n,
    Cost (gcc -O2, one core): signing 0.35 ms per article, tokenizing
    included (k minima; the sketch takes a fifth of what that spent on the
    hashes); verification 0.4 ms per candidate pair; candidates for 3,000
-   articles 0.1 s. */
+   articles 0.1 s.  Since (fast similarity sketching, ASCII tokens keyed
+   without folding, bit-parallel LCS, the scan writing the band keys):
+   signing 35 us per article of gen-corpus, a verification text 39 us, a
+   verified pair 80 us, a versions diff 140 us; on gen-corpus --seed=1
+   --count=10000 reprint detection adds 1.9 s of wall and CPU time to
+   byline index (bench/reprints.sh; it added 4.0 to 5.3 s of CPU before),
+   pair precision and recall 1.0000 and 1.0000. */
 void
 reprint_params_init (struct reprint_params *p)
 {
