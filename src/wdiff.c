@@ -655,23 +655,26 @@ bags_weigh (struct bag *bags, size_t nbags)
     n += bags[i].n;
   struct ktab df;
   ktab_init (&df, n);
+  size_t *slot = xmalloc ((n + 1) * sizeof *slot), k = 0;
   for (size_t i = 0; i < nbags; i++)
     for (size_t j = 0; j < bags[i].n; j++)
       {
         size_t h = ktab_slot (&df, bags[i].v[j].key);
         df.key[h] = bags[i].v[j].key;
         df.val[h]++;
+        slot[k++] = h;
       }
   /* A key's weight, computed once (-1: not yet). */
   double *w = xmalloc ((df.mask + 1) * sizeof *w);
   for (size_t h = 0; h <= df.mask; h++)
     w[h] = -1;
+  k = 0;
   for (size_t i = 0; i < nbags; i++)
     {
       bags[i].mass = 0;
       for (size_t j = 0; j < bags[i].n; j++)
         {
-          size_t h = ktab_slot (&df, bags[i].v[j].key);
+          size_t h = slot[k++];
           if (w[h] < 0)
             w[h] = log (1.0 + (double) nbags / (double) df.val[h]);
           bags[i].v[j].w = w[h];
@@ -679,6 +682,7 @@ bags_weigh (struct bag *bags, size_t nbags)
         }
     }
   free (w);
+  free (slot);
   ktab_free (&df);
 }
 
@@ -718,12 +722,77 @@ struct cand
   double sim;
 };
 
-/* A left paragraph holding a key, and how often. */
+/* A paragraph holding a key: which, how often, the key's weight. */
 struct post
 {
   size_t p;
   uint32_t count;
+  double w;
 };
+
+/* The postings of the keys of bags[0..nb): key -> group (its slot's
+   value, from 1) in kt, group v's postings at post[start[v-1] ..
+   start[v]), in paragraph order. */
+struct postings
+{
+  struct ktab kt;
+  size_t *start;
+  struct post *post;
+};
+
+static void
+postings_build (const struct bag *bags, size_t nb, struct postings *ps)
+{
+  size_t np = 0, ng = 0;
+  for (size_t p = 0; p < nb; p++)
+    np += bags[p].n;
+  ktab_init (&ps->kt, np);
+  ps->start = xcalloc (np + 2, sizeof *ps->start);
+  size_t *group = xmalloc ((np + 1) * sizeof *group), k = 0;
+  for (size_t p = 0; p < nb; p++)
+    for (size_t j = 0; j < bags[p].n; j++)
+      {
+        size_t h = ktab_slot (&ps->kt, bags[p].v[j].key);
+        if (ps->kt.val[h] == 0)
+          ps->kt.key[h] = bags[p].v[j].key, ps->kt.val[h] = ++ng;
+        ps->start[ps->kt.val[h]]++;
+        group[k++] = ps->kt.val[h] - 1;
+      }
+  for (size_t g = 1; g <= ng; g++)
+    ps->start[g] += ps->start[g - 1];
+  ps->post = xmalloc ((np + 1) * sizeof *ps->post);
+  size_t *fill = xmalloc ((ng + 1) * sizeof *fill);
+  memcpy (fill, ps->start, (ng + 1) * sizeof *fill);
+  k = 0;
+  for (size_t p = 0; p < nb; p++)
+    for (size_t j = 0; j < bags[p].n; j++)
+      ps->post[fill[group[k++]]++] = (struct post) {
+        p, bags[p].v[j].count, bags[p].v[j].w
+      };
+  free (fill);
+  free (group);
+}
+
+/* The postings of 'key': *lo and *hi bound them; false when none. */
+static inline bool
+postings_find (const struct postings *ps, uint64_t key, size_t *lo,
+               size_t *hi)
+{
+  size_t g = ps->kt.val[ktab_slot (&ps->kt, key)];
+  if (g == 0)
+    return false;
+  *lo = ps->start[g - 1];
+  *hi = ps->start[g];
+  return true;
+}
+
+static void
+postings_free (struct postings *ps)
+{
+  ktab_free (&ps->kt);
+  free (ps->start);
+  free (ps->post);
+}
 
 struct hpara
 {
@@ -752,36 +821,11 @@ static size_t
 para_candidates (struct bag *L, size_t nl, struct bag *R, size_t nr,
                  double min, struct cand **out)
 {
-  size_t n = 0, alloc = 0, np = 0;
+  size_t n = 0, alloc = 0;
   *out = xgrow (NULL, &alloc, 1, sizeof **out);   /* never NULL */
-  for (size_t p = 0; p < nl; p++)
-    np += L[p].n;
-  /* The postings of each key, in paragraph order: key -> group (its
-     slot's value), group g's postings at post[start[g] .. start[g+1]). */
-  struct ktab kt;
-  ktab_init (&kt, np);
-  size_t *start = xcalloc (np + 2, sizeof *start), ng = 0;
-  for (size_t p = 0; p < nl; p++)
-    for (size_t j = 0; j < L[p].n; j++)
-      {
-        size_t h = ktab_slot (&kt, L[p].v[j].key);
-        if (kt.val[h] == 0)
-          kt.key[h] = L[p].v[j].key, kt.val[h] = ++ng;
-        start[kt.val[h]]++;
-      }
-  for (size_t g = 1; g <= ng; g++)
-    start[g] += start[g - 1];
-  /* Group v (a slot's value, from 1) is post[start[v-1] .. start[v]). */
-  struct post *post = xmalloc ((np + 1) * sizeof *post);
-  size_t *fill = xmalloc ((ng + 1) * sizeof *fill);
-  memcpy (fill, start, (ng + 1) * sizeof *fill);
-  for (size_t p = 0; p < nl; p++)
-    for (size_t j = 0; j < L[p].n; j++)
-      {
-        size_t g = kt.val[ktab_slot (&kt, L[p].v[j].key)] - 1;
-        post[fill[g]++] = (struct post) { p, L[p].v[j].count };
-      }
-  free (fill);
+  struct postings ps;
+  postings_build (L, nl, &ps);
+  const struct post *post = ps.post;
 
   double *acc = xcalloc (nl + 1, sizeof *acc);
   size_t *touched = xmalloc ((nl + 1) * sizeof *touched), nt = 0;
@@ -791,11 +835,8 @@ para_candidates (struct bag *L, size_t nl, struct bag *R, size_t nr,
       for (size_t j = 0; j < R[q].n; j++)
         {
           const struct bag_item *it = &R[q].v[j];
-          size_t g = kt.val[ktab_slot (&kt, it->key)];
-          if (g == 0)
-            continue;
-          size_t lo = start[g - 1], e = start[g];
-          if (e - lo > PARA_CAP)
+          size_t lo, e;
+          if (!postings_find (&ps, it->key, &lo, &e) || e - lo > PARA_CAP)
             continue;
           for (size_t x = lo; x < e; x++)
             {
@@ -820,9 +861,7 @@ para_candidates (struct bag *L, size_t nl, struct bag *R, size_t nr,
     }
   free (acc);
   free (touched);
-  free (post);
-  free (start);
-  ktab_free (&kt);
+  postings_free (&ps);
 
   /* Identical paragraphs (even made only of common words), k-th with k-th. */
   struct hpara *h = xmalloc ((nl + nr + 1) * sizeof *h);
@@ -995,6 +1034,8 @@ para_echoes (const struct bag *L, size_t nl, const struct bag *R, size_t nr,
              const ptrdiff_t *ml, ptrdiff_t *echo)
 {
   size_t *words = NULL;
+  double *common = NULL;
+  struct postings ps;
   for (size_t i = 0; i < nl; i++)
     {
       echo[i] = -1;
@@ -1002,34 +1043,42 @@ para_echoes (const struct bag *L, size_t nl, const struct bag *R, size_t nr,
         continue;
       if (words == NULL)
         {
-          /* The right paragraphs' words, counted once. */
+          /* The right paragraphs' words, counted once, and the postings
+             of their keys. */
           words = xcalloc (nr + 1, sizeof *words);
           for (size_t j = 0; j < nr; j++)
             for (size_t k = 0; k < R[j].n; k++)
               words[j] += R[j].v[k].count;
+          common = xcalloc (nr + 1, sizeof *common);
+          postings_build (R, nr, &ps);
+        }
+      /* The weight of L[i]'s words in each right paragraph, added up key
+         by key in key order (as a merge of the two bags would). */
+      const struct bag *x = &L[i];
+      for (size_t a = 0; a < x->n; a++)
+        {
+          size_t lo, hi;
+          if (postings_find (&ps, x->v[a].key, &lo, &hi))
+            for (size_t e = lo; e < hi; e++)
+              common[ps.post[e].p] += MIN (x->v[a].count, ps.post[e].count)
+                                      * ps.post[e].w;
         }
       double best = ECHO_MIN;
       for (size_t j = 0; j < nr; j++)
         {
-          const struct bag *x = &L[i], *y = &R[j];
+          const struct bag *y = &R[j];
+          double c = common[j];
+          common[j] = 0;
           if (y->mass <= 0 || words[j] < ECHO_MIN_WORDS)
             continue;
-          double common = 0;
-          for (size_t a = 0, b = 0; a < x->n && b < y->n;)
-            if (x->v[a].key < y->v[b].key)
-              a++;
-            else if (x->v[a].key > y->v[b].key)
-              b++;
-            else
-              {
-                common += MIN (x->v[a].count, y->v[b].count) * y->v[b].w;
-                a++, b++;
-              }
-          if (common / y->mass >= best)
-            best = common / y->mass, echo[i] = (ptrdiff_t) j;
+          if (c / y->mass >= best)
+            best = c / y->mass, echo[i] = (ptrdiff_t) j;
         }
     }
+  if (words)
+    postings_free (&ps);
   free (words);
+  free (common);
 }
 
 /* ======================================================================
