@@ -421,7 +421,12 @@ minhash_candidates (const struct minhash_sig *sigs, size_t n,
    collisions, settled from the signatures), verified 6,457 -> 6,068,
    texts compared 3,212 -> 2,851, cluster pair precision 1.0000 -> 1.0000,
    recall 0.9994 -> 1.0000; test-minhash's LSH curve: J=0.5 0.967, J=0.2
-   0.063 (theory 0.95 and 0.074).
+   0.063 (theory 0.95 and 0.074).  Simulated (2,000 pairs of sets of 99
+   and of 500 shingles per J), the share of pairs sharing a band follows
+   1-(1-J^4)^48 within 0.02 from J=0.2 to 0.6, as with k minima.  On other
+   seeds cluster pair recall moved by chance, as pairs near J=0.3 are found
+   or not by the luck of the hashes: --seed=2 --count=5000 0.9986 -> 0.9979,
+   --seed=3 --count=30000 0.9992 -> 0.9983 (precision 0.9996 -> 0.9998).
 
    Cost (gcc -O2, one core): signing 0.35 ms per article, tokenizing
    included (k minima; the sketch takes a fifth of what that spent on the
