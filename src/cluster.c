@@ -108,13 +108,14 @@ cluster_containment (const struct cluster_text *a,
   size_t common = 0, small = MIN (a->n_shingles, b->n_shingles);
   if (small == 0)
     return 0;
+  /* A merge without branches: which side moves is random. */
   for (size_t i = 0, j = 0; i < a->n_shingles && j < b->n_shingles;)
-    if (a->shingles[i] < b->shingles[j])
-      i++;
-    else if (a->shingles[i] > b->shingles[j])
-      j++;
-    else
-      common++, i++, j++;
+    {
+      uint64_t x = a->shingles[i], y = b->shingles[j];
+      common += x == y;
+      i += x <= y;
+      j += y <= x;
+    }
   return (double) common / small;
 }
 
@@ -155,12 +156,14 @@ cluster_common (const struct cluster_text *a, const struct cluster_text *b,
                 bool *ca, bool *cb)
 {
   for (size_t i = 0, j = 0; i < a->n_shingles && j < b->n_shingles;)
-    if (a->shingles[i] < b->shingles[j])
-      i++;
-    else if (a->shingles[i] > b->shingles[j])
-      j++;
-    else
-      ca[i++] = cb[j++] = true;
+    {
+      uint64_t x = a->shingles[i], y = b->shingles[j];
+      bool eq = x == y;
+      ca[i] |= eq;
+      cb[j] |= eq;
+      i += x <= y;
+      j += y <= x;
+    }
 }
 
 /* Length of the longest common subsequence of a[0..n) and b[0..m), bit

@@ -153,6 +153,18 @@ wm_dp_cells (struct wm *w, const struct wm_region *r)
       j++;
 }
 
+/* Ones in x, inline: without -mpopcnt, __builtin_popcountll is a call
+   into libgcc. */
+static inline size_t
+wm_popcount (uint64_t x)
+{
+  x -= (x >> 1) & UINT64_C (0x5555555555555555);
+  x = (x & UINT64_C (0x3333333333333333))
+      + ((x >> 2) & UINT64_C (0x3333333333333333));
+  x = (x + (x >> 4)) & UINT64_C (0x0f0f0f0f0f0f0f0f);
+  return (size_t) ((x * UINT64_C (0x0101010101010101)) >> 56);
+}
+
 /* Exact LCS of a small region: the matching of the dynamic program
    L[i][j] = LCS (a[i..], b[j..]) walked from (0, 0) (a match when the keys
    are equal, else down when L[i+1][j] >= L[i][j+1], else right), with the
@@ -227,11 +239,11 @@ wm_dp_bits (struct wm *w, const struct wm_region *r)
       const uint64_t *vk = v + k * words;
       c[0] = 0;
       for (size_t x = 0; x < words; x++)
-        c[x + 1] = c[x] + (size_t) __builtin_popcountll (vk[x]);
+        c[x + 1] = c[x] + wm_popcount (vk[x]);
     }
 #define WM_ONES(k, t)                                                   \
   (cum[(k) * (words + 1) + (t) / 64]                                    \
-   + ((t) % 64 ? (size_t) __builtin_popcountll                          \
+   + ((t) % 64 ? wm_popcount                                            \
         (v[(k) * words + (t) / 64] & ((UINT64_C (1) << ((t) % 64)) - 1)) \
       : 0))
   for (size_t i = 0, j = 0; i < na && j < nb;)
