@@ -434,8 +434,8 @@ minhash_candidates (const struct minhash_sig *sigs, size_t n,
    articles 0.1 s.  Since (fast similarity sketching, ASCII tokens keyed
    without folding, bit-parallel LCS, the scan writing the band keys):
    signing 35 us per article of gen-corpus, a verification text 39 us, a
-   verified pair 80 us, a versions diff 140 us; on gen-corpus --seed=1
-   --count=10000 reprint detection adds 1.9 s of wall and CPU time to
+   verified pair 80 us, a versions diff 125 us; on gen-corpus --seed=1
+   --count=10000 reprint detection adds 1.6 s of wall and CPU time to
    byline index (bench/reprints.sh; it added 4.0 to 5.3 s of CPU before),
    pair precision and recall 1.0000 and 1.0000. */
 void
