@@ -357,7 +357,10 @@ text_simple_chunk (const uint8_t *s, size_t a, size_t b, struct text_sink *k)
             }
           break;
         }
-      text_word_segment (s, i, j, k);
+      /* As u8_wordbreaks' segments are: a letter that is also a default
+         ignorable code point (U+FFA0 HALFWIDTH HANGUL FILLER) is dropped
+         at the start of a word (found by fuzz-tokens). */
+      text_segment (s, i, j, k);
       i = j;
     }
   return true;
