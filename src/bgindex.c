@@ -42,6 +42,10 @@ bgindex_child (const struct collection *c, int fd)
         break;
       off += (size_t) w;
     }
+  free (line);
+  free (cause);
+  indexer_stats_free (&st);
+  close (fd);
   _exit (0);
 }
 
