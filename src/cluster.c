@@ -2,6 +2,7 @@
 #include "system.h"
 #include "cluster.h"
 
+#include "lcs-bits.h"
 #include "wdiff.h"
 #include "wordseq.h"
 
@@ -202,16 +203,7 @@ cluster_lcs_len (const uint64_t *a, size_t n, const uint64_t *b, size_t m)
         h = (h + 1) & (cap - 1);
       if (hrow[h] == UINT32_MAX)
         continue;
-      const uint64_t *row = pm + (size_t) hrow[h] * words;
-      uint64_t carry = 0;
-      for (size_t w = 0; w < words; w++)
-        {
-          uint64_t u = v[w] & row[w], x = v[w] + u;
-          uint64_t c1 = x < v[w], y = x + carry;
-          uint64_t c2 = y < x;
-          v[w] = y | (v[w] & ~u);
-          carry = c1 | c2;
-        }
+      lcs_bits_step (v, pm + (size_t) hrow[h] * words, v, words);
     }
   size_t ones = 0;
   for (size_t w = 0; w < words; w++)
@@ -219,7 +211,7 @@ cluster_lcs_len (const uint64_t *a, size_t n, const uint64_t *b, size_t m)
       uint64_t x = v[w];
       if (w == words - 1 && m % 64)
         x &= (UINT64_C (1) << (m % 64)) - 1;
-      ones += (size_t) __builtin_popcountll (x);
+      ones += lcs_bits_ones (x);
     }
   free (hkey);
   free (hrow);

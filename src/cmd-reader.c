@@ -37,25 +37,6 @@ reader_usage (void)
            "terms can be set in $XDG_CONFIG_HOME/byline/config.\n"), stdout);
 }
 
-/* True when the index at 'path' has finished a run and its reprint
-   clusters are current: the reader can show it before updating it. */
-static bool
-reader_index_ready (const char *path)
-{
-  struct store *s;
-  char *cause = NULL;
-  if (store_open (path, 0, &s, &cause) != STORE_OK)
-    {
-      free (cause);
-      return false;
-    }
-  char *done = store_meta_get (s, "indexed_at");
-  bool ready = done && !store_reprints_stale (s);
-  free (done);
-  store_close (s);
-  return ready;
-}
-
 /* Opens the index of the collection 'dir' (NULL: the default one).  An
    index that has finished a run is shown as it is and brought up to date
    by a child process (*bg, see bgindex.h); any other is brought up to date
@@ -77,7 +58,7 @@ reader_open_index (const char *dir, char **root, struct strv *warnings,
     }
   char *why = NULL;
   *status = 0;
-  if (!(reader_index_ready (c.index_path)
+  if (!(indexer_complete (c.index_path)
         && bgindex_start (bg, &c, &why) == 0))
     {
       if (why)

@@ -831,6 +831,32 @@ indexer_stats_free (struct indexer_stats *st)
   strv_free (&st->skipped_now);
 }
 
+/* Whether the open index has finished a run and its clusters are
+   current. */
+static bool
+indexer_store_complete (struct store *s)
+{
+  char *done = store_meta_get (s, "indexed_at");
+  bool complete = done && !store_reprints_stale (s);
+  free (done);
+  return complete;
+}
+
+bool
+indexer_complete (const char *index_path)
+{
+  struct store *s;
+  char *cause = NULL;
+  if (store_open (index_path, 0, &s, &cause) != STORE_OK)
+    {
+      free (cause);
+      return false;
+    }
+  bool complete = indexer_store_complete (s);
+  store_close (s);
+  return complete;
+}
+
 int
 indexer_ensure (const struct collection *c, bool progress, char **cause)
 {
@@ -840,18 +866,10 @@ indexer_ensure (const struct collection *c, bool progress, char **cause)
     return 2;
   if (r == STORE_OK)
     {
-      char *done = store_meta_get (s, "indexed_at");
-      if (done && store_reprints_stale (s))
-        {
-          free (done);
-          done = NULL;
-        }
+      bool complete = indexer_store_complete (s);
       store_close (s);
-      if (done)
-        {
-          free (done);
-          return 0;
-        }
+      if (complete)
+        return 0;
     }
   struct indexer_options o = {
     .progress = progress, .quiet = true, .if_incomplete = true,

@@ -68,6 +68,10 @@ int indexer_run (const struct collection *c, const struct indexer_options *o,
                  struct indexer_stats *st, char **cause);
 void indexer_stats_free (struct indexer_stats *st);
 
+/* Whether the index at 'index_path' exists, has finished a run and has
+   current reprint clusters (what indexer_ensure asks for). */
+bool indexer_complete (const char *index_path);
+
 /* For the reading commands: makes sure the index exists and has finished
    one run, building it quietly (a progress bar if 'progress') if not.
    Returns like indexer_run; on 1 the unreadable files were reported. */

@@ -5,6 +5,7 @@ libbyline_a_SOURCES += \
 	src/minhash.c src/minhash.h \
 	src/cluster.c src/cluster.h \
 	src/wdiff.c src/wdiff.h \
+	src/lcs-bits.h \
 	src/wdiff-render.c \
 	src/store-int.h src/store-reprints.c \
 	src/config-reprints.c src/config-reprints.h \

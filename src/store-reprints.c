@@ -1158,12 +1158,12 @@ store_rp_scan_free (struct store_rp_scan *sc)
   sc->n_big = sc->cap_big = 0;
 }
 
-/* Adds the pair (x, y), x < y, to the large buckets' set; false when it
-   was there. */
+/* The pair (x, y), x < y, in the large buckets' set: whether it was
+   there; with 'add', it is afterwards. */
 static bool
-store_rp_scan_big_add (struct store_rp_scan *sc, size_t x, size_t y)
+store_rp_scan_big (struct store_rp_scan *sc, size_t x, size_t y, bool add)
 {
-  if (2 * (sc->n_big + 1) > sc->cap_big)
+  if (add && 2 * (sc->n_big + 1) > sc->cap_big)
     {
       size_t old_cap = sc->cap_big;
       uint64_t *old = sc->big;
@@ -1179,28 +1179,20 @@ store_rp_scan_big_add (struct store_rp_scan *sc, size_t x, size_t y)
           }
       free (old);
     }
+  if (sc->cap_big == 0)
+    return false;
   uint64_t key = ((uint64_t) x << 32 | (uint64_t) y) + 1;
   size_t h = (size_t) wordseq_mix (key) & (sc->cap_big - 1);
   while (sc->big[h] && sc->big[h] != key)
     h = (h + 1) & (sc->cap_big - 1);
   if (sc->big[h])
-    return false;
-  sc->big[h] = key;
-  sc->n_big++;
-  return true;
-}
-
-/* Whether the pair (x, y), x < y, was taken from a large bucket. */
-static bool
-store_rp_scan_big_has (const struct store_rp_scan *sc, size_t x, size_t y)
-{
-  if (sc->n_big == 0)
-    return false;
-  uint64_t key = ((uint64_t) x << 32 | (uint64_t) y) + 1;
-  size_t h = (size_t) wordseq_mix (key) & (sc->cap_big - 1);
-  while (sc->big[h] && sc->big[h] != key)
-    h = (h + 1) & (sc->cap_big - 1);
-  return sc->big[h] != 0;
+    return true;
+  if (add)
+    {
+      sc->big[h] = key;
+      sc->n_big++;
+    }
+  return false;
 }
 
 /* Every usable signature, in id order. */
@@ -1285,8 +1277,7 @@ store_rp_scan_bucket (struct store_rp_scan *sc, const size_t *m, size_t n,
         /* Each pair once: in the first band where it shares a small
            bucket, or in the first large bucket that offers it. */
         if (store_rp_scan_seen (sc, x, y, band)
-            || (big ? !store_rp_scan_big_add (sc, MIN (x, y), MAX (x, y))
-                : store_rp_scan_big_has (sc, MIN (x, y), MAX (x, y))))
+            || store_rp_scan_big (sc, MIN (x, y), MAX (x, y), big))
           continue;
         sc->candidates++;
         double c = minhash_containment (&sc->sigs[x], &sc->sigs[y]);

@@ -159,6 +159,38 @@ store_damaged (int rc)
   return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
 }
 
+/* Why a write to the index at 'path' may have failed when the system
+   did not say: ENOSPC when its file system has less than 1 MiB left,
+   EFBIG when it or its WAL is within 1 MiB of the file size limit; else
+   0. */
+static int
+store_io_errno (const char *path)
+{
+  const uintmax_t margin = 1024 * 1024;
+  char *dir = xstrdup (path), *slash = strrchr (dir, '/');
+  if (slash)
+    slash[slash == dir] = '\0';    /* keep "/" for a file at the root */
+  struct statvfs vfs;
+  bool full = statvfs (slash ? dir : ".", &vfs) == 0
+              && (uintmax_t) vfs.f_bavail * vfs.f_frsize < margin;
+  free (dir);
+  if (full)
+    return ENOSPC;
+  struct rlimit lim;
+  if (getrlimit (RLIMIT_FSIZE, &lim) != 0 || lim.rlim_cur == RLIM_INFINITY)
+    return 0;
+  int e = 0;
+  for (int wal = 0; wal < 2 && e == 0; wal++)
+    {
+      char *f = xasprintf ("%s%s", path, wal ? "-wal" : "");
+      struct stat st;
+      if (stat (f, &st) == 0 && (uintmax_t) st.st_size + margin >= lim.rlim_cur)
+        e = EFBIG;
+      free (f);
+    }
+  return e;
+}
+
 static char *
 store_error_for (const char *path, sqlite3 *db, int rc)
 {
@@ -172,33 +204,13 @@ store_error_for (const char *path, sqlite3 *db, int rc)
      SQLite's unix VFS reports errno as it is when asked, often 0 by
      then, so a full disk and a file size limit are also looked for. */
   int base = rc & 0xff, e = db ? sqlite3_system_errno (db) : 0;
-  if (base == SQLITE_IOERR || base == SQLITE_FULL)
-    {
-      struct statvfs vfs;
-      struct rlimit lim;
-      struct stat st;
-      char *dir = xstrdup (path), *slash = strrchr (dir, '/');
-      if (slash)
-        slash[slash == dir] = '\0';
-      if (e == 0 && statvfs (slash ? dir : ".", &vfs) == 0
-          && (uintmax_t) vfs.f_bavail * vfs.f_frsize < 1024 * 1024)
-        e = ENOSPC;
-      char *wal = xasprintf ("%s-wal", path);
-      if (e == 0 && getrlimit (RLIMIT_FSIZE, &lim) == 0
-          && lim.rlim_cur != RLIM_INFINITY
-          && ((stat (path, &st) == 0
-               && (uintmax_t) st.st_size + 1024 * 1024 >= lim.rlim_cur)
-              || (stat (wal, &st) == 0
-                  && (uintmax_t) st.st_size + 1024 * 1024 >= lim.rlim_cur)))
-        e = EFBIG;
-      free (wal);
-      free (dir);
-    }
+  if (e == 0 && (base == SQLITE_IOERR || base == SQLITE_FULL))
+    e = store_io_errno (path);
+  const char *msg = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
   if (e != 0 && (base == SQLITE_IOERR || base == SQLITE_FULL
                  || base == SQLITE_CANTOPEN || base == SQLITE_READONLY))
-    return xasprintf ("%s: %s (%s)", path, sqlite3_errmsg (db), strerror (e));
-  return xasprintf ("%s: %s", path,
-                    db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+    return xasprintf ("%s: %s (%s)", path, msg, strerror (e));
+  return xasprintf ("%s: %s", path, msg);
 }
 
 char *

@@ -187,10 +187,11 @@ list_count (struct list *l)
   return n;
 }
 
-/* Starts the listing again (new query or order), keeping the selected
-   article selected when it is still listed near the top. */
-static void
-list_requery (struct list *l)
+/* Starts the listing again (new query, order or index), keeping the
+   selected article selected when it is among the first 'depth' rows
+   (read as far as needed).  Returns whether it was. */
+static bool
+list_requery_keep (struct list *l, size_t depth)
 {
   int64_t keep = l->cur < l->n_ids ? l->ids[l->cur] : 0;
   if (l->st)
@@ -208,13 +209,27 @@ list_requery (struct list *l)
     }
   l->count = list_count (l);
   l->cur = l->top = 0;
-  list_need (l, 1000);
-  for (size_t i = 0; keep && i < l->n_ids; i++)
-    if (l->ids[i] == keep)
-      {
-        l->cur = i;
+  list_need (l, MIN (depth, 1000));
+  for (size_t i = 0; keep && i < depth; i++)
+    {
+      if (i >= l->n_ids)
+        list_need (l, l->n_ids + 4096);
+      if (i >= l->n_ids)
         break;
-      }
+      if (l->ids[i] == keep)
+        {
+          l->cur = i;
+          return true;
+        }
+    }
+  return false;
+}
+
+/* The same, looking near the top only. */
+static void
+list_requery (struct list *l)
+{
+  list_requery_keep (l, 1000);
 }
 
 /* Sets the query: a ranked search or a limit; NULL or "" for all. */
@@ -946,27 +961,12 @@ void
 view_list_reload (struct view *v)
 {
   struct list *l = (struct list *) v;
-  int64_t keep = l->cur < l->n_ids ? l->ids[l->cur] : 0;
   size_t height = l->cur - l->top;
-  list_requery (l);
-  /* list_requery looks for it in the first rows only: new rows may have
-     come above it.  Rows are read on until it is found, as far as 100,000
-     (a moment once per update; past that the selection goes to the top). */
-  for (size_t i = 0; keep && i < 100000; i++)
-    {
-      if (i >= l->n_ids)
-        {
-          list_need (l, l->n_ids + 4096);
-          if (i >= l->n_ids)
-            break;
-        }
-      if (l->ids[i] == keep)
-        {
-          l->cur = i;
-          l->top = i >= height ? i - height : 0;
-          break;
-        }
-    }
+  /* New rows may have come above it: rows are read on until it is found,
+     as far as 100,000 (a moment once per update; past that the selection
+     goes to the top). */
+  if (list_requery_keep (l, 100000))
+    l->top = l->cur >= height ? l->cur - height : 0;
   if (l->pane)
     list_update_pane (l);
 }

@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "lcs-bits.h"
 #include "wordseq.h"
 
 void
@@ -153,18 +154,6 @@ wm_dp_cells (struct wm *w, const struct wm_region *r)
       j++;
 }
 
-/* Ones in x, inline: without -mpopcnt, __builtin_popcountll is a call
-   into libgcc. */
-static inline size_t
-wm_popcount (uint64_t x)
-{
-  x -= (x >> 1) & UINT64_C (0x5555555555555555);
-  x = (x & UINT64_C (0x3333333333333333))
-      + ((x >> 2) & UINT64_C (0x3333333333333333));
-  x = (x + (x >> 4)) & UINT64_C (0x0f0f0f0f0f0f0f0f);
-  return (size_t) ((x * UINT64_C (0x0101010101010101)) >> 56);
-}
-
 /* Exact LCS of a small region: the matching of the dynamic program
    L[i][j] = LCS (a[i..], b[j..]) walked from (0, 0) (a match when the keys
    are equal, else down when L[i+1][j] >= L[i][j+1], else right), with the
@@ -221,17 +210,8 @@ wm_dp_bits (struct wm *w, const struct wm_region *r)
     v[x] = ~UINT64_C (0);
   for (size_t k = 0; k < na; k++)
     {
-      const uint64_t *row = pm + arow[na - 1 - k] * words;
-      const uint64_t *vk = v + k * words;
-      uint64_t *vn = v + (k + 1) * words, carry = 0;
-      for (size_t x = 0; x < words; x++)
-        {
-          uint64_t u = vk[x] & row[x], s = vk[x] + u;
-          uint64_t c1 = s < vk[x], y = s + carry;
-          uint64_t c2 = y < s;
-          vn[x] = y | (vk[x] & ~row[x]);
-          carry = c1 | c2;
-        }
+      lcs_bits_step (v + k * words, pm + arow[na - 1 - k] * words,
+                     v + (k + 1) * words, words);
     }
   for (size_t k = 0; k <= na; k++)
     {
@@ -239,11 +219,11 @@ wm_dp_bits (struct wm *w, const struct wm_region *r)
       const uint64_t *vk = v + k * words;
       c[0] = 0;
       for (size_t x = 0; x < words; x++)
-        c[x + 1] = c[x] + wm_popcount (vk[x]);
+        c[x + 1] = c[x] + lcs_bits_ones (vk[x]);
     }
 #define WM_ONES(k, t)                                                   \
   (cum[(k) * (words + 1) + (t) / 64]                                    \
-   + ((t) % 64 ? wm_popcount                                            \
+   + ((t) % 64 ? lcs_bits_ones                                          \
         (v[(k) * words + (t) / 64] & ((UINT64_C (1) << ((t) % 64)) - 1)) \
       : 0))
   for (size_t i = 0, j = 0; i < na && j < nb;)
